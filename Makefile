@@ -1,0 +1,42 @@
+# Order Manager: `make run` serves the demo, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app app
+# Where translatable strings live (the .venv is never scanned).
+SOURCES := app.py cli.py blueprints web domain demo templates
+
+.PHONY: run serve test translations compile-translations init-db bench clean
+
+$(BIN)/activate: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(BIN)/activate
+
+compile-translations: $(BIN)/activate
+	$(BIN)/pybabel -q compile -d translations
+
+run: $(BIN)/activate compile-translations
+	DEMO_MODE=1 $(FLASK) ensure-demo
+	DEMO_MODE=1 $(FLASK) run --port $(PORT)
+
+serve: $(BIN)/activate compile-translations
+	$(FLASK) init-db
+	$(BIN)/gunicorn --config gunicorn.conf.py "app:create_app()"
+
+test: $(BIN)/activate compile-translations
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Extract the msgids, merge them into fi, sv and en, and compile.
+translations: $(BIN)/activate
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot $(SOURCES)
+	$(BIN)/pybabel -q update -N -i translations/messages.pot -d translations
+	$(BIN)/pybabel -q compile -d translations
+
+init-db: $(BIN)/activate
+	$(FLASK) init-db
+
+clean:
+	rm -rf $(VENV) .pytest_cache

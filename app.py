@@ -1,0 +1,85 @@
+"""Order Manager: the application factory."""
+import os
+
+from flask import Flask, redirect, url_for
+from flask_babel import get_locale
+from flask_login import current_user
+
+import cli
+import config
+from extensions import babel, csrf, login_manager
+from models import User, db, open_database
+from web import errors, i18n, navigation
+
+
+def create_app(test_config=None):
+    """Build the app: settings, database, extensions, blueprints, commands."""
+    app = Flask(__name__, instance_relative_config=True)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.update(config.from_environment(app.instance_path))
+    if test_config:
+        app.config.update(test_config)
+    config.check_secret_key(app)
+
+    open_database(app.config["DATABASE_URL"])
+    register_extensions(app)
+    register_blueprints(app)
+    errors.register(app)
+    i18n.register(app)
+    navigation.register(app)
+    cli.register(app)
+    register_database_hooks(app)
+    return app
+
+
+def register_extensions(app):
+    babel.init_app(app, locale_selector=i18n.select_locale,
+                   timezone_selector=i18n.select_timezone)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+    login_manager.user_loader(load_user)
+
+
+def load_user(user_id):
+    """The session holds id:version; a bumped version ends old sessions."""
+    try:
+        pk, version = (int(part) for part in user_id.split(":"))
+    except ValueError:
+        return None
+    return User.get_or_none((User.id == pk) & (User.session_version == version)
+                            & (User.active == True))  # noqa: E712
+
+
+def register_blueprints(app):
+    from blueprints import auth, health, orders
+    for module in (auth, health, orders):
+        app.register_blueprint(module.bp)
+
+    @app.route("/")
+    def index():
+        """Each role's home: dealers their orders, agents the desk."""
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.login"))
+        if current_user.is_agent and "desk.queue" in app.view_functions:
+            return redirect(url_for("desk.queue"))
+        return redirect(url_for("orders.order_list"))
+
+
+def register_database_hooks(app):
+    """One connection per request, closed however the request ends."""
+    @app.before_request
+    def connect_db():
+        db.connect(reuse_if_open=True)
+
+    @app.teardown_request
+    def close_db(exc):
+        if not db.is_closed():
+            db.close()
+
+    @app.context_processor
+    def layout_context():
+        return {"marketplace_name": app.config["MARKETPLACE_NAME"],
+                "locales": i18n.LOCALE_NAMES,
+                "current_locale": str(get_locale())}

@@ -1,0 +1,63 @@
+"""Logging in and out."""
+from urllib.parse import urlsplit
+
+from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
+from flask_login import current_user, login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import InputRequired, Length
+
+from models import User
+
+bp = Blueprint("auth", __name__)
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("Username"), validators=[
+        InputRequired(), Length(max=64)],
+        render_kw={"autocomplete": "username", "autofocus": True})
+    password = PasswordField(_l("Password"), validators=[
+        InputRequired(), Length(max=256)],
+        render_kw={"autocomplete": "current-password"})
+
+
+def safe_next(target):
+    """Only a local path: no scheme, no host, no protocol-relative URL."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") \
+            or target.startswith("//") or "\\" in target:
+        return None
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Log in; an unknown user and a wrong password get the same answer."""
+    if current_user.is_authenticated:
+        return redirect(url_for("index"))
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        user = User.get_or_none(User.username == form.username.data.strip())
+        if user and user.check_password(form.password.data) and user.active:
+            lang = session.get("lang")
+            session.clear()  # a fresh session: nothing carries over
+            if lang:
+                session["lang"] = lang
+            login_user(user)
+            return redirect(safe_next(request.args.get("next"))
+                            or url_for("index"))
+        error = _("Wrong username or password, or the account is not active.")
+    status = 422 if request.method == "POST" else 200
+    return render_template("auth/login.html", form=form, error=error), status
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    """Log out (POST, with CSRF, so no link can log anyone out)."""
+    logout_user()
+    session.clear()
+    return redirect(url_for("auth.login"))

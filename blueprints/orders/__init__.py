@@ -1,0 +1,33 @@
+"""The Order Manager: the order list, order detail, status changes, export."""
+from flask import Blueprint
+from flask_babel import lazy_gettext as _l
+
+from blueprints.orders.labels import ACTION_LABELS, STATUS_LABELS
+from models import ORDER_STATUSES
+
+bp = Blueprint("orders", __name__, url_prefix="/orders")
+
+ORDER_COLUMNS = [
+    (_l("Order code"), "code"),
+    (_l("Dealer code and location"), "site"),
+    (_l("Purchase order number"), "po"),
+    (_l("Customer"), "customer"),
+    (_l("Date"), "date"),
+    (_l("Status"), "status"),
+    (_l("Total"), "total"),
+]
+
+
+@bp.app_context_processor
+def order_labels():
+    """Labels the order templates use, translated at render time."""
+    return {
+        "status_labels": STATUS_LABELS,
+        "status_values": list(ORDER_STATUSES),
+        "status_choices": list(STATUS_LABELS.items()),
+        "action_labels": ACTION_LABELS,
+        "order_columns": ORDER_COLUMNS,
+    }
+
+
+from blueprints.orders import views  # noqa: E402,F401  (registers routes)

@@ -1,0 +1,25 @@
+"""Translated names of order statuses and actions."""
+from flask_babel import lazy_gettext as _l
+
+STATUS_LABELS = {
+    "new": _l("New"),
+    "in_progress": _l("In progress"),
+    "complete": _l("Complete"),
+    "cancelled": _l("Cancelled"),
+}
+
+ACTION_LABELS = {
+    "start": _l("Start processing"),
+    "complete": _l("Mark complete"),
+    "cancel": _l("Cancel order"),
+}
+
+ACTION_DONE = {
+    "start": _l("Processing started."),
+    "complete": _l("The order is complete."),
+    "cancel": _l("The order was cancelled."),
+}
+
+
+def status_label(status):
+    return str(STATUS_LABELS.get(status, status))

@@ -1,0 +1,38 @@
+"""Settings from the environment. Nothing secret lives in the source."""
+import os
+
+INSECURE_DEV_KEY = "dev-only-not-secret"
+
+
+def from_environment(instance_path):
+    """The app's settings, read once when the app is created."""
+    demo = os.environ.get("DEMO_MODE", "") == "1"
+    default_db = "sqlite:///" + os.path.join(instance_path, "order_manager.db")
+    return {
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or (
+            INSECURE_DEV_KEY if demo else None),
+        "DATABASE_URL": os.environ.get("DATABASE_URL", default_db),
+        "DEMO_MODE": demo,
+        "MARKETPLACE_NAME": os.environ.get("MARKETPLACE_NAME",
+                                           "Microcat Market"),
+        "SUPPORT_EMAIL": os.environ.get("SUPPORT_EMAIL",
+                                        "customer.service@example.com"),
+        "SUPPORT_PHONE": os.environ.get("SUPPORT_PHONE", "+358 9 000 0000"),
+        "BABEL_DEFAULT_LOCALE": "fi",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Helsinki",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "PAGE_SIZE": 50,
+    }
+
+
+def check_secret_key(app):
+    """Outside demo, debug and tests the app refuses a missing or dev key."""
+    if app.config.get("TESTING") or app.debug or app.config.get("DEMO_MODE"):
+        return
+    key = app.config.get("SECRET_KEY")
+    if not key or key == INSECURE_DEV_KEY or len(key) < 16:
+        raise RuntimeError(
+            "SECRET_KEY is missing or too short: set a long random SECRET_KEY "
+            "in the environment (or DEMO_MODE=1 for the local demo).")

@@ -1,0 +1,1 @@
+"""The demo data set: the seed's orders, generated orders, accounts, logins."""

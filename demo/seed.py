@@ -1,0 +1,175 @@
+"""Load the demo data set into an empty (or demo-only) database."""
+import datetime
+import random
+
+from demo import catalogue as cat
+from domain.order_codes import code_for, instant_of
+from models import (ALL_MODELS, Counter, Dealer, Membership, Order, OrderLine,
+                    TradeAccount, TradeUser, User, db, utcnow)
+from models.base import is_sqlite
+
+DEMO_MARK = "demo_seed"
+BATCH = 5000
+
+
+class NotADemoDatabase(Exception):
+    """The database holds real data: the demo must not overwrite it."""
+
+
+def seed_demo(order_count=2000, rng=None):
+    """Replace the demo data set; refuse a database holding real data."""
+    rng = rng or random.Random(20190114)
+    if User.select().exists() and not Counter.get_or_none(name=DEMO_MARK):
+        raise NotADemoDatabase()
+    with db.atomic():
+        for model in reversed(ALL_MODELS):
+            model.delete().execute()
+        Counter.create(name=DEMO_MARK, value=1)
+        dealers = _dealers()
+        _people(dealers)
+        accounts = _trade_accounts(dealers, rng)
+        _seed_orders(dealers["20/90074"], accounts["20/90074"][0], rng)
+    _generated_orders(order_count, dealers, accounts, rng)
+
+
+def _dealers():
+    rows = cat.DEMO_DEALERS + [cat.OTHER_DEALER]
+    return {code: Dealer.create(code=code, name=name, location=location,
+                                country=country, time_zone=zone)
+            for code, name, location, country, zone in rows}
+
+
+def _user(username, name, role, email):
+    user = User(username=username, display_name=name, role=role, email=email)
+    user.set_password(username)
+    user.save()
+    return user
+
+
+def _people(dealers):
+    demo = _user("demo", "Demo Dealer", "dealer", "demo@example.com")
+    other = _user("other", "Other Dealer", "dealer", "other@example.com")
+    _user("agent", "Asiakaspalvelu Agent", "agent", "agent@example.com")
+    for code, *_rest in cat.DEMO_DEALERS:
+        Membership.create(user=demo, dealer=dealers[code])
+    Membership.create(user=other, dealer=dealers[cat.OTHER_DEALER[0]])
+
+
+def _trade_accounts(dealers, rng):
+    accounts = {}
+    for code, names in cat.TRADE_ACCOUNTS.items():
+        dealer = dealers[code]
+        language = "sv" if dealer.country == "SE" else "fi"
+        accounts[code] = []
+        for index, name in enumerate(names):
+            account = TradeAccount.create(
+                dealer=dealer, name=name, name_key=TradeAccount.key_for(name),
+                address=f"Teollisuuskatu {index + 3}, {dealer.location}",
+                country=dealer.country, language=language)
+            accounts[code].append(account)
+            for _ in range(rng.randint(1, 3)):
+                _trade_user(account, dealer, language, rng)
+    return accounts
+
+
+def _trade_user(account, dealer, language, rng):
+    first, last = rng.choice(cat.FIRST_NAMES), rng.choice(cat.LAST_NAMES)
+    domain = "".join(c for c in account.name_key if c.isalnum())[:20]
+    email = f"{first}.{last}.{rng.randint(1, 999)}@{domain}.example".lower()
+    TradeUser.create(account=account, email=email, email_key=email,
+                     first_name=first, last_name=last,
+                     role=rng.choice(cat.TRADE_ROLES), language=language,
+                     time_zone=dealer.time_zone)
+
+
+def _lines_for_total(total, rng):
+    """Order lines (part, description, qty, unit price) adding up to total."""
+    lines = []
+    remaining = total
+    for _ in range(rng.randint(1, 4)):
+        part, description, price = rng.choice(cat.PARTS)
+        quantity = rng.randint(1, 4)
+        if quantity * price >= remaining:
+            break
+        lines.append((part, description, quantity, price))
+        remaining -= quantity * price
+    part, description, _price = rng.choice(cat.PARTS)
+    lines.append((part, description, 1, remaining))
+    return lines
+
+
+def _seed_orders(dealer, account, rng):
+    for code, po_number, status, total in cat.SEED_ORDERS:
+        created = instant_of(code)
+        order = Order.create(
+            dealer=dealer, account=account, customer_name=account.name,
+            code=code, po_number=po_number, created_at=created,
+            status=status, total_cents=total, updated_at=created)
+        # A cancelled order keeps its lines for the record; its total is 0.
+        lines = _lines_for_total(total or rng.randint(20000, 90000), rng)
+        OrderLine.insert_many(
+            [(order.id, n + 1, *line) for n, line in enumerate(lines)],
+            fields=[OrderLine.order, OrderLine.line_no, OrderLine.part_number,
+                    OrderLine.description, OrderLine.quantity,
+                    OrderLine.unit_price_cents]).execute()
+
+
+STATUS_WEIGHTS = (("new", 15), ("in_progress", 10), ("complete", 65),
+                  ("cancelled", 10))
+
+
+def _generated_orders(count, dealers, accounts, rng):
+    """`count` orders over five years, 45% per demo site, 10% the other's."""
+    statuses = [s for s, w in STATUS_WEIGHTS for _ in range(w)]
+    sites = ([dealers[c] for c, *_ in cat.DEMO_DEALERS] * 9
+             + [dealers[cat.OTHER_DEALER[0]]] * 2)
+    end = utcnow()
+    span_ms = 5 * 365 * 24 * 3600 * 1000
+    # Distinct milliseconds: the code (the creation instant) is unique.
+    offsets = sorted(rng.sample(range(span_ms), count))
+    start = end - datetime.timedelta(milliseconds=span_ms)
+    next_order_id = (Order.select(Order.id).order_by(Order.id.desc())
+                     .scalar() or 0) + 1
+    orders, lines = [], []
+    for offset in offsets:
+        created = start + datetime.timedelta(milliseconds=offset)
+        dealer = rng.choice(sites)
+        account = rng.choice(accounts[dealer.code])
+        status = rng.choice(statuses)
+        order_lines = [(*rng.choice(cat.PARTS)[:2], rng.randint(1, 6), 0)
+                       for _ in range(rng.randint(1, 5))]
+        order_lines = [(p, d, q, rng.choice(cat.PARTS)[2])
+                       for p, d, q, _ in order_lines]
+        total = sum(q * price for _p, _d, q, price in order_lines)
+        orders.append((next_order_id, dealer.id, account.id, account.name,
+                       code_for(created), str(rng.randint(10000000, 99999999)),
+                       created, status, 0 if status == "cancelled" else total,
+                       created))
+        lines.extend((next_order_id, n + 1, *line)
+                     for n, line in enumerate(order_lines))
+        next_order_id += 1
+        if len(orders) >= BATCH:
+            _flush(orders, lines)
+    _flush(orders, lines)
+    _advance_id_sequence()
+
+
+def _advance_id_sequence():
+    """Ids were given explicitly; PostgreSQL's sequence must catch up."""
+    if not is_sqlite():
+        db.execute_sql("SELECT setval(pg_get_serial_sequence('\"order\"', "
+                       "'id'), (SELECT COALESCE(MAX(id), 1) FROM \"order\"))")
+
+
+def _flush(orders, lines):
+    with db.atomic():
+        Order.insert_many(orders, fields=[
+            Order.id, Order.dealer, Order.account, Order.customer_name,
+            Order.code, Order.po_number, Order.created_at, Order.status,
+            Order.total_cents, Order.updated_at]).execute()
+        OrderLine.insert_many(lines, fields=[
+            OrderLine.order, OrderLine.line_no, OrderLine.part_number,
+            OrderLine.description, OrderLine.quantity,
+            OrderLine.unit_price_cents]).execute()
+    orders.clear()
+    lines.clear()

@@ -1,0 +1,1 @@
+"""Business rules with no Flask import: testable without a request."""

@@ -1,0 +1,56 @@
+"""Parts orders placed by trade customers, their lines and status history."""
+from peewee import (CharField, DateTimeField, ForeignKeyField, IntegerField)
+
+from models.accounts import TradeAccount
+from models.base import BaseModel, utcnow
+from models.people import Dealer, User
+
+STATUS_NEW = "new"
+STATUS_IN_PROGRESS = "in_progress"
+STATUS_COMPLETE = "complete"
+STATUS_CANCELLED = "cancelled"
+ORDER_STATUSES = (STATUS_NEW, STATUS_IN_PROGRESS, STATUS_COMPLETE,
+                  STATUS_CANCELLED)
+
+
+class Order(BaseModel):
+    dealer = ForeignKeyField(Dealer, backref="orders")
+    account = ForeignKeyField(TradeAccount, backref="orders")
+    # The customer's name as it was when the order was placed.
+    customer_name = CharField(max_length=120)
+    # Text, not a number: codes are matched as typed (one seed code is short).
+    code = CharField(unique=True, max_length=24)
+    po_number = CharField(max_length=40)
+    created_at = DateTimeField(index=True)
+    status = CharField(max_length=16, default=STATUS_NEW)
+    # Integer cents; a cancelled order's total is 0 while its lines remain.
+    total_cents = IntegerField(default=0)
+    currency = CharField(max_length=3, default="EUR")
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = (
+            (("dealer", "created_at"), False),
+            (("dealer", "status", "created_at"), False),
+        )
+
+
+class OrderLine(BaseModel):
+    order = ForeignKeyField(Order, backref="lines", on_delete="CASCADE")
+    line_no = IntegerField()
+    part_number = CharField(max_length=40)
+    description = CharField(max_length=200)
+    quantity = IntegerField()
+    unit_price_cents = IntegerField()
+
+    @property
+    def total_cents(self):
+        return self.quantity * self.unit_price_cents
+
+
+class OrderEvent(BaseModel):
+    order = ForeignKeyField(Order, backref="events", on_delete="CASCADE")
+    user = ForeignKeyField(User, null=True)
+    at = DateTimeField(default=utcnow)
+    from_status = CharField(max_length=16)
+    to_status = CharField(max_length=16)

@@ -1,0 +1,21 @@
+"""Creating and upgrading the schema with peewee's migration runner."""
+import os
+
+from playhouse.migrations import Runner
+
+from models.base import db
+
+MIGRATIONS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)),
+                              "migrations")
+
+
+def upgrade():
+    """Apply every migration not yet applied; returns their names."""
+    runner = Runner(db.obj, MIGRATIONS_DIR)
+    return runner.up()
+
+
+def pending():
+    runner = Runner(db.obj, MIGRATIONS_DIR)
+    applied = runner.applied()
+    return [m.name for m in runner.migrations() if m.name not in applied]

@@ -1,0 +1,1 @@
+"""Flask glue shared by the blueprints: rendering, locale, access, errors."""

@@ -1,0 +1,67 @@
+"""Which language and time zone a request is shown in, and the formatters."""
+from decimal import Decimal
+
+from flask import g, request, session
+from flask_babel import format_currency, format_date, format_datetime
+from flask_babel import format_time, gettext as _
+from flask_login import current_user
+
+from domain.timezones import DEFAULT_ZONE
+
+LOCALES = ("fi", "sv", "en")
+LOCALE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+
+def select_locale():
+    """?lang= (kept in the session) → the user's choice → browser → fi."""
+    asked = request.args.get("lang")
+    if asked in LOCALES:
+        session["lang"] = asked
+        return asked
+    if session.get("lang") in LOCALES:
+        return session["lang"]
+    if current_user.is_authenticated and current_user.locale in LOCALES:
+        return current_user.locale
+    return request.accept_languages.best_match(LOCALES) or "fi"
+
+
+def select_timezone():
+    """The user's zone → their first dealer site's zone → Helsinki."""
+    if "time_zone" not in g:
+        zone = DEFAULT_ZONE
+        if current_user.is_authenticated:
+            zone = current_user.time_zone or _first_site_zone() or zone
+        g.time_zone = zone
+    return g.time_zone
+
+
+def _first_site_zone():
+    dealer = current_user.dealers().first()
+    return dealer.time_zone if dealer else None
+
+
+def money(cents, currency="EUR"):
+    """Cents as the locale writes money: 1 143,23 € in Finnish."""
+    return format_currency(Decimal(cents) / 100, currency)
+
+
+def when(instant):
+    """A UTC instant as a date and time in the user's zone and locale."""
+    if instant is None:
+        return ""
+    return _("%(date)s %(time)s", date=format_date(instant, "short"),
+             time=format_time(instant, "short"))
+
+
+def day(instant):
+    return format_date(instant, "short") if instant else ""
+
+
+def iso(instant):
+    """Machine-readable UTC for <time datetime=…>."""
+    return instant.strftime("%Y-%m-%dT%H:%M:%SZ") if instant else ""
+
+
+def register(app):
+    app.jinja_env.filters.update(money=money, when=when, day=day, iso=iso,
+                                 datetime=format_datetime)
