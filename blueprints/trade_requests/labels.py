@@ -1,0 +1,27 @@
+"""Translated names for request kinds, request statuses and trade roles.
+
+Shared by the dealer's request pages and the customer service desk.
+"""
+from flask_babel import lazy_gettext as _l
+
+KIND_LABELS = {
+    "create_account_and_user": _l("Create trade account and add user"),
+    "add_user": _l("Add user to existing trade account"),
+    "edit_account_and_user": _l("Edit trade account and user"),
+}
+
+REQUEST_STATUS_LABELS = {
+    "submitted": _l("Submitted"),
+    "in_progress": _l("In progress"),
+    "completed": _l("Completed"),
+    "rejected": _l("Rejected"),
+}
+
+ROLE_LABELS = {
+    "workshop_manager": _l("Workshop manager"),
+    "body_shop_manager": _l("Body shop manager"),
+    "owner": _l("Owner"),
+    "service_advisor": _l("Service advisor"),
+    "parts_buyer": _l("Parts buyer"),
+    "technician": _l("Technician"),
+}
