@@ -5,6 +5,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from models.base import BaseModel
 
+# Werkzeug's strong default; tests swap in a cheap method to stay fast.
+PASSWORD_HASH_METHOD = "scrypt"
+
 ROLE_DEALER = "dealer"
 ROLE_AGENT = "agent"
 
@@ -46,7 +49,8 @@ class User(UserMixin, BaseModel):
         return f"{self.id}:{self.session_version}"
 
     def set_password(self, password):
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = generate_password_hash(
+            password, method=PASSWORD_HASH_METHOD)
 
     def check_password(self, password):
         return check_password_hash(self.password_hash, password)

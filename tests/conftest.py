@@ -9,6 +9,14 @@ from models import db
 from models.schema import upgrade
 
 
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch):
+    """Hashing demo passwords with scrypt dominates test time; tests don't
+    test the hash's strength."""
+    from models import people
+    monkeypatch.setattr(people, "PASSWORD_HASH_METHOD", "pbkdf2:sha256:1000")
+
+
 @pytest.fixture
 def app(tmp_path):
     url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
