@@ -1,11 +1,14 @@
 """Command-line tasks: flask --app app init-db | seed-demo | ensure-demo."""
 import click
 
+import cli_ops
 from models import db
 from models.schema import upgrade
 
 
 def register(app):
+    cli_ops.register(app)
+
     @app.cli.command("init-db")
     def init_db():
         """Create the schema, or upgrade it keeping every row."""

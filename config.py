@@ -24,7 +24,21 @@ def from_environment(instance_path):
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
         "PAGE_SIZE": 50,
+        # Security (web/security.py; docs/OPERATIONS.md explains each).
+        "SESSION_IDLE_MINUTES": int(os.environ.get("SESSION_IDLE_MINUTES", 30)),
+        "SESSION_MAX_HOURS": int(os.environ.get("SESSION_MAX_HOURS", 12)),
+        "COOKIE_SECURE": _flag(os.environ.get("SESSION_COOKIE_SECURE")),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI",
+                                                "memory://"),
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", 0)),
     }
+
+
+def _flag(value):
+    """"1"/"0" from the environment; None when unset (the default applies)."""
+    if value in (None, ""):
+        return None
+    return value.strip().lower() in ("1", "true", "yes", "on")
 
 
 def check_secret_key(app):

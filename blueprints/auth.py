@@ -8,7 +8,8 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired, Length
 
-from models import User
+from models import User, write_transaction
+from web.security import audit, start_session, throttle_login
 
 bp = Blueprint("auth", __name__)
 
@@ -34,6 +35,7 @@ def safe_next(target):
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@throttle_login
 def login():
     """Log in; an unknown user and a wrong password get the same answer."""
     if current_user.is_authenticated:
@@ -48,16 +50,34 @@ def login():
             if lang:
                 session["lang"] = lang
             login_user(user)
+            start_session()
+            audit("login", user=user.username)
             return redirect(safe_next(request.args.get("next"))
                             or url_for("index"))
         error = _("Wrong username or password, or the account is not active.")
+        audit("login_failed", username=form.username.data.strip()[:64])
     status = 422 if request.method == "POST" else 200
     return render_template("auth/login.html", form=form, error=error), status
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Log out (POST, with CSRF, so no link can log anyone out)."""
+    """Log out (POST, with CSRF, so no link can log anyone out).
+
+    The cookie is signed, not stored, so a copy of it would outlive a mere
+    session.clear(): bumping the user's session version ends it (and the
+    user's other sessions) for good.
+    """
+    if current_user.is_authenticated:
+        audit("logout")
+        end_all_sessions(current_user)
     logout_user()
     session.clear()
     return redirect(url_for("auth.login"))
+
+
+def end_all_sessions(user):
+    """Invalidate every session cookie ever issued to `user`."""
+    with write_transaction():
+        User.update(session_version=User.session_version + 1).where(
+            User.id == user.id).execute()

@@ -4,6 +4,8 @@ from functools import wraps
 from flask import abort
 from flask_login import current_user, login_required
 
+from web.security import audit
+
 
 def role_required(role):
     """Only logged-in users of `role`; others get 404, as if nothing was there."""
@@ -12,6 +14,7 @@ def role_required(role):
         @login_required
         def wrapped(*args, **kwargs):
             if current_user.role != role:
+                audit("access_refused", reason="role", required=role)
                 abort(404)
             return view(*args, **kwargs)
         wrapped.required_role = role

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from web.rendering import wants_partial
+from web.security import audit
 
 MESSAGES = {
     400: lambda: _("The request could not be understood."),
@@ -27,5 +28,6 @@ def register(app):
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
+        audit("access_refused", reason="csrf", detail=error.description)
         return _render(400, _("The form has expired or was not sent from this "
                               "site. Reload the page and try again."))
