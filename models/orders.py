@@ -1,5 +1,6 @@
 """Parts orders placed by trade customers, their lines and status history."""
-from peewee import (CharField, DateTimeField, ForeignKeyField, IntegerField)
+from peewee import (CharField, CompositeKey, DateTimeField, ForeignKeyField,
+                    IntegerField)
 
 from models.accounts import TradeAccount
 from models.base import BaseModel, utcnow
@@ -29,10 +30,31 @@ class Order(BaseModel):
     updated_at = DateTimeField(default=utcnow)
 
     class Meta:
+        # Every sort column, with and without the status filter, is read in
+        # order from an index (migration 0004 adds all but the first two).
         indexes = (
             (("dealer", "created_at"), False),
             (("dealer", "status", "created_at"), False),
-        )
+            (("dealer", "status"), False),
+        ) + tuple(
+            index for column in ("code", "po_number", "customer_name",
+                                 "total_cents")
+            for index in ((("dealer", column), False),
+                          (("dealer", "status", column), False)))
+
+
+class OrderStatusCount(BaseModel):
+    """Orders per site and status, kept by database triggers (0004).
+
+    The list's status counts read a few of these rows instead of counting
+    every order of the sites on each request.
+    """
+    dealer = ForeignKeyField(Dealer, on_delete="CASCADE")
+    status = CharField(max_length=16)
+    n = IntegerField(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("dealer", "status")
 
 
 class OrderLine(BaseModel):

@@ -1,7 +1,22 @@
-"""Order queries, always scoped to the dealer sites a user belongs to."""
-from peewee import JOIN, fn
+"""Order queries, always scoped to the dealer sites a user belongs to.
+
+Every list query is served by an index whatever the number of orders
+(tests/test_query_plans.py checks the plans):
+
+- Unsearched pages read each site's orders in sort order from a
+  (dealer, [status,] key) index and merge the sites (UNION ALL … ORDER BY
+  … LIMIT), so a page touches its own rows plus the rows it skips: page
+  200 walks 10 000 index entries, never the table.
+- A search of 3+ characters goes through the trigram index (FTS5 on
+  SQLite, pg_trgm on PostgreSQL); a shorter one is a prefix match on the
+  indexed columns. Its cost follows the number of matches, not of orders.
+- Unsearched status counts come from a counter table kept by triggers.
+"""
+from peewee import JOIN, SQL, fn
 
 from models import ORDER_STATUSES, Dealer, Order, OrderEvent, OrderLine, User
+from models.base import is_sqlite
+from models.orders import OrderStatusCount
 
 SORT_FIELDS = {
     "code": Order.code,
@@ -12,51 +27,169 @@ SORT_FIELDS = {
     "status": Order.status,
     "total": Order.total_cents,
 }
+# Trigrams need three characters; shorter searches match prefixes.
+TRIGRAM = 3
+# Above every character: `prefix + TOP` ends a prefix range.
+TOP = "\U0010ffff"
 
 
-def _matching(site_ids, state):
-    """Orders of the user's sites matching the search and site filter."""
-    query = Order.select().where(Order.dealer.in_(
-        [state.site] if state.site else site_ids))
+def _site_ids(site_ids, state):
+    return [state.site] if state.site else list(site_ids)
+
+
+def _matches(q, sites):
+    """A subquery of the ids of the sites' orders matching the text `q`."""
+    if len(q) < TRIGRAM:
+        return _prefix_matches(q, sites)
+    if is_sqlite():
+        phrase = '"' + q.replace('"', '""') + '"'
+        return SQL("(SELECT rowid FROM order_search "
+                   "WHERE order_search MATCH ?)", [phrase])
+    found = Order.alias()
+    return found.select(found.id).where(
+        found.code.contains(q) | found.po_number.contains(q)
+        | found.customer_name.contains(q))
+
+
+def _prefix_matches(q, sites):
+    """Code, PO number or customer starting with `q`: index range scans.
+
+    Ranges, not LIKE, so both databases use the (dealer, column) indexes;
+    a customer name is matched as typed, capitalised or in capitals.
+    """
+    arms = []
+    for column, prefixes in (("code", {q}), ("po_number", {q}),
+                             ("customer_name", {q, q.capitalize(), q.upper(),
+                                                q.lower()})):
+        for prefix in sorted(prefixes):
+            found = Order.alias()
+            field = getattr(found, column)
+            arms.append(found.select(found.id).where(
+                found.dealer.in_(sites) & (field >= prefix)
+                & (field < prefix + TOP)))
+    union = arms[0]
+    for arm in arms[1:]:
+        union = union | arm   # UNION: an order matching twice counts once
+    return union
+
+
+def _matching(site_ids, state, with_status=True):
+    """Orders of the user's sites matching the search, site and status."""
+    sites = _site_ids(site_ids, state)
     if state.q:
-        query = query.where(Order.code.contains(state.q)
-                            | Order.po_number.contains(state.q)
-                            | Order.customer_name.contains(state.q))
+        # `dealer_id + 0`: the site check must not drive the search (SQLite
+        # would walk every order of the site); the matches drive it.
+        query = Order.select().where(Order.id.in_(_matches(state.q, sites))
+                                     & (Order.dealer + 0).in_(sites))
+    else:
+        query = Order.select().where(Order.dealer.in_(sites))
+    if with_status and state.status:
+        query = query.where(Order.status == state.status)
     return query
 
 
 def status_counts(site_ids, state):
     """{status: count} for the search and site filter (any status)."""
-    query = (_matching(site_ids, state)
-             .select(Order.status, fn.COUNT(Order.id))
-             .group_by(Order.status).tuples())
+    if state.q:
+        query = (_matching(site_ids, state, with_status=False)
+                 .select(Order.status, fn.COUNT(Order.id))
+                 .group_by(Order.status))
+    else:
+        query = (OrderStatusCount
+                 .select(OrderStatusCount.status, fn.SUM(OrderStatusCount.n))
+                 .where(OrderStatusCount.dealer.in_(
+                     _site_ids(site_ids, state)))
+                 .group_by(OrderStatusCount.status))
     counts = {status: 0 for status in ORDER_STATUSES}
-    counts.update(dict(query))
+    counts.update((status, int(n or 0)) for status, n in query.tuples())
     return counts
 
 
-def page_of_orders(site_ids, state, page_size):
-    """One page of orders (with their dealer) for the list state."""
-    query = _matching(site_ids, state)
+def _ordering(state, field=None, tie=Order.id):
+    field = field if field is not None else SORT_FIELDS[state.sort_key]
+    if state.descending:
+        return [field.desc(), tie.desc()]
+    return [field.asc(), tie.asc()]
+
+
+def _page_ids(site_ids, state, limit, offset):
+    """The ids of one page, read from the indexes (see the module doc)."""
+    if state.q:
+        query = _matching(site_ids, state).select(Order.id)
+        if state.sort_key == "site":
+            query = query.join(Dealer)
+        return (query.order_by(*_ordering(state))
+                .limit(limit).offset(offset))
+    sites = _site_ids(site_ids, state)
+    if state.sort_key == "site":
+        return _site_sorted_ids(sites, state, limit, offset)
+    arms = []
+    for site_id in sites:
+        arm = (Order.select(Order.id.alias("oid"),
+                            SORT_FIELDS[state.sort_key].alias("k"))
+               .where(Order.dealer == site_id))
+        if state.status:
+            arm = arm.where(Order.status == state.status)
+        arms.append(arm)
+    if len(arms) == 1:
+        return (arms[0].select(Order.id).order_by(*_ordering(state))
+                .limit(limit).offset(offset))
+    union = arms[0]
+    for arm in arms[1:]:
+        union = union + arm   # UNION ALL, merged in sort order
+    union = union.order_by(*_ordering(state, SQL("k"), SQL("oid")))
+    return (Order.select(SQL("oid")).from_(union.limit(limit).offset(offset)
+                                           .alias("page")))
+
+
+def _site_sorted_ids(sites, state, limit, offset):
+    """Ids of a page sorted by site: the sites' orders one site after another.
+
+    `sites` come in site-code order. The counter table says how many
+    orders each site has, so the page is read from the one or two sites it
+    falls on, each from its (dealer) index in id order.
+    """
+    counts = (OrderStatusCount
+              .select(OrderStatusCount.dealer, fn.SUM(OrderStatusCount.n))
+              .where(OrderStatusCount.dealer.in_(sites))
+              .group_by(OrderStatusCount.dealer))
     if state.status:
-        query = query.where(Order.status == state.status)
-    field = SORT_FIELDS[state.sort_key]
-    order = field.desc() if state.descending else field.asc()
-    tie = Order.id.desc() if state.descending else Order.id.asc()
-    return (query.select(Order, Dealer).join(Dealer)
-            .order_by(order, tie)
-            .paginate(state.page, page_size))
+        counts = counts.where(OrderStatusCount.status == state.status)
+    sizes = dict(counts.tuples())
+    ids, skip = [], offset
+    for site_id in (reversed(sites) if state.descending else sites):
+        size = int(sizes.get(site_id) or 0)
+        if skip >= size:
+            skip -= size
+            continue
+        query = Order.select(Order.id).where(Order.dealer == site_id)
+        if state.status:
+            query = query.where(Order.status == state.status)
+        ids += [row[0] for row in query.order_by(
+            Order.id.desc() if state.descending else Order.id.asc())
+            .limit(limit - len(ids)).offset(skip).tuples()]
+        skip = 0
+        if len(ids) >= limit:
+            break
+    return ids
+
+
+def page_of_orders(site_ids, state, page_size):
+    """(orders, has_next): one page of orders with their dealer."""
+    offset = (state.page - 1) * page_size
+    ids = _page_ids(site_ids, state, page_size + 1, offset)
+    if isinstance(ids, list) and not ids:
+        return [], False
+    rows = list(Order.select(Order, Dealer).join(Dealer)
+                .where(Order.id.in_(ids))
+                .order_by(*_ordering(state)))
+    return rows[:page_size], len(rows) > page_size
 
 
 def orders_for_export(site_ids, state):
     """Every order of the list state, in its order (iterate it lazily)."""
-    query = _matching(site_ids, state)
-    if state.status:
-        query = query.where(Order.status == state.status)
-    field = SORT_FIELDS[state.sort_key]
-    order = field.desc() if state.descending else field.asc()
-    return (query.select(Order, Dealer).join(Dealer)
-            .order_by(order, Order.id))
+    return (_matching(site_ids, state).select(Order, Dealer).join(Dealer)
+            .order_by(*_ordering(state)))
 
 
 def order_for_user(code, site_ids):

@@ -18,12 +18,12 @@ def _list_context():
     site_ids = [site.id for site in sites]
     state = listing.parse(request.args, site_ids)
     page_size = current_app.config["PAGE_SIZE"]
-    rows = list(queries.page_of_orders(site_ids, state, page_size + 1))
+    orders, has_next = queries.page_of_orders(site_ids, state, page_size)
     return {
         "state": state,
         "sites": sites,
-        "orders": rows[:page_size],
-        "has_next": len(rows) > page_size,
+        "orders": orders,
+        "has_next": has_next,
         "counts": queries.status_counts(site_ids, state),
     }
 
