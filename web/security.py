@@ -8,12 +8,14 @@ dependency less is one audit finding less.
 import datetime
 import json
 import logging
+import re
 import time
 
-from flask import current_app, g, request, session
+from flask import abort, current_app, g, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 # No inline script or style anywhere: htmx is configured by a <meta>, its
@@ -140,6 +142,32 @@ def _session_expired():
         session["seen_at"] = now
 
 
+# C0 controls but tab and newlines, and DEL: no legitimate text has them,
+# and PostgreSQL cannot store NUL at all (it would be a 500 there).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(multidict):
+    return ImmutableMultiDict(
+        [(CONTROL_CHARACTERS.sub("", key), CONTROL_CHARACTERS.sub("", value))
+         for key, value in multidict.items(multi=True)])
+
+
+def _input_hygiene():
+    """Strip control characters from every query and form value.
+
+    Views then behave the same on SQLite and PostgreSQL; a control
+    character in the URL path names nothing, so it is a 404.
+    """
+    if any(CONTROL_CHARACTERS.search(str(value))
+           for value in (request.view_args or {}).values()):
+        abort(404)
+    request.args = _clean(request.args)
+    if request.mimetype in ("application/x-www-form-urlencoded",
+                            "multipart/form-data"):
+        request.form = _clean(request.form)
+
+
 def _headers(response):
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -173,6 +201,7 @@ def register(app):
 
     @app.before_request
     def check_session_age():
+        _input_hygiene()
         _session_expired()
         g._login_user_seen = "_user_id" in session
 
