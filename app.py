@@ -7,7 +7,7 @@ from flask_login import current_user
 
 import cli
 import config
-from extensions import babel, csrf, login_manager
+from extensions import babel, csrf, login_manager, mail
 from models import User, db, open_database
 from web import errors, i18n, navigation, security
 
@@ -37,6 +37,7 @@ def register_extensions(app):
     babel.init_app(app, locale_selector=i18n.select_locale,
                    timezone_selector=i18n.select_timezone)
     csrf.init_app(app)
+    mail.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
@@ -54,8 +55,8 @@ def load_user(user_id):
 
 
 def register_blueprints(app):
-    from blueprints import auth, health, orders
-    for module in (auth, health, orders):
+    from blueprints import auth, desk, health, orders
+    for module in (auth, health, orders, desk):
         app.register_blueprint(module.bp)
 
     @app.route("/")

@@ -31,6 +31,26 @@ def from_environment(instance_path):
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI",
                                                 "memory://"),
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", 0)),
+        **mail_settings(instance_path),
+    }
+
+
+def mail_settings(instance_path):
+    """Flask-Mail's SMTP settings. Without MAIL_SERVER nothing is sent:
+    messages go to an .eml outbox folder (instance/outbox by default)."""
+    server = os.environ.get("MAIL_SERVER", "")
+    return {
+        "MAIL_SERVER": server or "localhost",
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT", 587)),
+        "MAIL_USE_TLS": _flag(os.environ.get("MAIL_USE_TLS")) is not False,
+        "MAIL_USE_SSL": bool(_flag(os.environ.get("MAIL_USE_SSL"))),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME"),
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD"),
+        "MAIL_DEFAULT_SENDER": os.environ.get(
+            "MAIL_DEFAULT_SENDER", "Order Manager <no-reply@example.com>"),
+        "MAIL_SUPPRESS_SEND": not server,
+        "MAIL_OUTBOX_DIR": os.environ.get("MAIL_OUTBOX_DIR") or (
+            "" if server else os.path.join(instance_path, "outbox")),
     }
 
 

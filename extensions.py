@@ -1,8 +1,10 @@
 """Flask extensions, created unbound and initialised in create_app()."""
 from flask_babel import Babel
 from flask_login import LoginManager
+from flask_mail import Mail
 from flask_wtf.csrf import CSRFProtect
 
 babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
+mail = Mail()

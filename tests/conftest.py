@@ -26,6 +26,7 @@ def app(tmp_path):
         "DATABASE_URL": url,
         "WTF_CSRF_ENABLED": False,
         "MAIL_SUPPRESS_SEND": True,
+        "MAIL_OUTBOX_DIR": str(tmp_path / "outbox"),
     })
     with db.connection_context():
         _reset_schema()

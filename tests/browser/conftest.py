@@ -68,7 +68,9 @@ def live_server(tmp_path):
     """A fresh demo database and the app serving it, with CSRF on."""
     url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'live.db'}"
     app = create_app({"TESTING": True, "DATABASE_URL": url,
-                      "SECRET_KEY": "browser-test-secret-key-0123456789"})
+                      "SECRET_KEY": "browser-test-secret-key-0123456789",
+                      "MAIL_SUPPRESS_SEND": True,
+                      "MAIL_OUTBOX_DIR": str(tmp_path / "outbox")})
     from demo.seed import seed_demo
     with db.connection_context():
         if url.startswith("postgres"):

@@ -1,0 +1,158 @@
+"""Carrying out an applied request on trade accounts and users, audited.
+
+Runs inside the caller's write transaction: an ApplyRefused raised here
+rolls back everything, the request's status included.
+"""
+import json
+
+from peewee import IntegrityError
+
+from domain.request_apply import (ACCOUNT_FIELDS, REFUSED_EMAIL_TAKEN,
+                                  REFUSED_MISSING, REFUSED_NAME_TAKEN,
+                                  REFUSED_STALE, USER_FIELDS, ApplyRefused,
+                                  changes_between, cleaned, email_key,
+                                  require_complete, stale_fields)
+from models import AccountChange, TradeAccount, TradeUser, utcnow
+from models.requests import KIND_ADD_USER, KIND_CREATE_ACCOUNT
+
+
+def account_values(account):
+    return {f: getattr(account, f) for f in ACCOUNT_FIELDS} if account else {}
+
+
+def user_values(user):
+    return {f: getattr(user, f) for f in USER_FIELDS} if user else {}
+
+
+def current_values(req):
+    """The account and user as they are now, shaped like the snapshot."""
+    account = TradeAccount.get_or_none(id=req.account_id) if req.account_id else None
+    user = TradeUser.get_or_none(id=req.trade_user_id) if req.trade_user_id else None
+    return {"account": account_values(account), "user": user_values(user)}
+
+
+def apply_request(req, actor):
+    """Create or change the account and user the request asks for."""
+    requested = req.requested_values
+    asked_account = cleaned("account", requested.get("account") or {})
+    asked_user = cleaned("user", requested.get("user") or {})
+    if req.kind == KIND_CREATE_ACCOUNT:
+        require_complete(asked_account, ACCOUNT_FIELDS)
+        require_complete(asked_user, USER_FIELDS)
+        account = _create_account(req, asked_account, actor)
+        user = _create_user(req, account, asked_user, actor)
+        return account, user
+    account = _locked_account(req)
+    if req.kind == KIND_ADD_USER:
+        require_complete(asked_user, USER_FIELDS)
+        _check_stale(req, requested)
+        return account, _create_user(req, account, asked_user, actor)
+    _check_stale(req, requested)
+    if asked_account:
+        _edit_account(req, account, asked_account, actor)
+    user = None
+    if asked_user:
+        user = TradeUser.get_or_none((TradeUser.id == req.trade_user_id)
+                                     & (TradeUser.account == account))
+        if user is None:
+            raise ApplyRefused(REFUSED_MISSING)
+        _edit_user(req, account, user, asked_user, actor)
+    return account, user
+
+
+def _locked_account(req):
+    account = TradeAccount.get_or_none((TradeAccount.id == req.account_id)
+                                       & (TradeAccount.dealer == req.dealer_id)
+                                       & (TradeAccount.active == True))  # noqa: E712
+    if account is None:
+        raise ApplyRefused(REFUSED_MISSING)
+    return account
+
+
+def _check_stale(req, requested):
+    stale = stale_fields(requested, req.snapshot_values, current_values(req))
+    if stale:
+        raise ApplyRefused(REFUSED_STALE, stale)
+
+
+def _check_name(req, name, account_id=None):
+    query = TradeAccount.select().where(
+        (TradeAccount.dealer == req.dealer_id)
+        & (TradeAccount.name_key == TradeAccount.key_for(name)))
+    if account_id:
+        query = query.where(TradeAccount.id != account_id)
+    if query.exists():
+        raise ApplyRefused(REFUSED_NAME_TAKEN, [("account", "name")])
+
+
+def _check_email(email, user_id=None):
+    query = TradeUser.select().where(
+        (TradeUser.email_key == email_key(email))
+        & (TradeUser.market_access == True))  # noqa: E712
+    if user_id:
+        query = query.where(TradeUser.id != user_id)
+    if query.exists():
+        raise ApplyRefused(REFUSED_EMAIL_TAKEN, [("user", "email")])
+
+
+def _record(req, actor, account, user, changes):
+    AccountChange.create(account=account, trade_user=user, request=req,
+                         actor=actor, changes=json.dumps(changes))
+
+
+def _create_account(req, values, actor):
+    _check_name(req, values["name"])
+    try:
+        account = TradeAccount.create(
+            dealer=req.dealer_id, name_key=TradeAccount.key_for(values["name"]),
+            **values)
+    except IntegrityError:
+        raise ApplyRefused(REFUSED_NAME_TAKEN, [("account", "name")])
+    _record(req, actor, account, None, changes_between({}, values))
+    return account
+
+
+def _create_user(req, account, values, actor):
+    values = dict(values)
+    values.setdefault("market_access", True)
+    if values["market_access"]:
+        _check_email(values["email"])
+    user = TradeUser.create(account=account, email_key=email_key(values["email"]),
+                            **values)
+    _record(req, actor, account, user, changes_between({}, values))
+    return user
+
+
+def _edit_account(req, account, values, actor):
+    before = account_values(account)
+    diff = changes_between(before, values)
+    if not diff:
+        return
+    if "name" in diff:
+        _check_name(req, values["name"], account.id)
+        account.name_key = TradeAccount.key_for(values["name"])
+    for field, (_old, new) in diff.items():
+        setattr(account, field, new)
+    account.updated_at = utcnow()
+    try:
+        account.save()
+    except IntegrityError:
+        raise ApplyRefused(REFUSED_NAME_TAKEN, [("account", "name")])
+    _record(req, actor, account, None, diff)
+
+
+def _edit_user(req, account, user, values, actor):
+    before = user_values(user)
+    diff = changes_between(before, values)
+    if not diff:
+        return
+    access_after = diff.get("market_access", [None, user.market_access])[1]
+    if access_after and ("email" in diff or "market_access" in diff):
+        _check_email(values.get("email", user.email), user.id)
+    if "email" in diff:
+        user.email_key = email_key(values["email"])
+    for field, (_old, new) in diff.items():
+        setattr(user, field, new)
+    user.updated_at = utcnow()
+    user.save()
+    _record(req, actor, account, user, diff)

@@ -1,0 +1,133 @@
+"""Desk views: the queue and one request with its actions (agents only)."""
+from flask import abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user
+
+from blueprints.desk import bp, listing, queries, workflow
+from blueprints.desk.forms import ActionForm, NoteForm, RejectForm
+from blueprints.desk.labels import ACTION_DONE, REFUSALS
+from blueprints.desk.mailer import notify_by_mail
+from blueprints.desk.review import review_rows
+from domain.request_apply import ApplyRefused
+from web.access import agent_required
+from web.rendering import render_page, wants_partial
+
+
+@bp.route("")
+@agent_required
+def queue():
+    """Every dealer's requests, most urgent first, filtered and searched."""
+    sites = queries.all_sites()
+    state = listing.parse(request.args, [site.id for site in sites])
+    clock = queries.current_clock()
+    page_size = current_app.config["PAGE_SIZE"]
+    rows = list(queries.page_of_requests(state, current_user, clock,
+                                         page_size + 1))
+    return render_page("desk/queue.html", "desk/_results.html",
+                       state=state, sites=sites, clock=clock,
+                       requests=rows[:page_size],
+                       has_next=len(rows) > page_size,
+                       counts=queries.counts(state, current_user, clock))
+
+
+def _request_or_404(reference):
+    req = queries.request_by_reference(reference)
+    if req is None:
+        abort(404)
+    return req
+
+
+def _render_detail(req, status=200, message=None, error=None,
+                   reject_form=None, note_form=None):
+    return render_page(
+        "desk/detail.html", "desk/_panel.html", status=status,
+        req=req, rows=review_rows(req), events=queries.events_of(req),
+        clock=queries.current_clock(), message=message, error=error,
+        can_take=workflow.can_take(req, current_user),
+        can_resolve=workflow.can_resolve(req, current_user),
+        reject_form=reject_form or RejectForm(prefix="reject"),
+        note_form=note_form or NoteForm(prefix="note"))
+
+
+@bp.route("/<reference>")
+@agent_required
+def request_detail(reference):
+    """One request: before → after, who sent it, its timeline, actions."""
+    return _render_detail(_request_or_404(reference))
+
+
+def _done(req, action, event=None, error=None, status=200):
+    """After an action: the panel for htmx, else a redirect with a flash."""
+    if event is not None and event.kind != "note":
+        req = _request_or_404(req.reference)
+        notify_by_mail(req, event)
+    if not wants_partial():
+        flash(error or str(ACTION_DONE[action]), "error" if error else "success")
+        return redirect(url_for("desk.request_detail", reference=req.reference),
+                        303)
+    req = _request_or_404(req.reference)
+    return _render_detail(req, status=status, error=error,
+                          message=None if error else str(ACTION_DONE[action]))
+
+
+def _refused(req, action, refusal):
+    return _done(req, action, error=str(REFUSALS[refusal.reason]), status=409)
+
+
+@bp.route("/<reference>/take", methods=["POST"])
+@agent_required
+def take(reference):
+    """Take the request (or take it over from another agent)."""
+    req = _request_or_404(reference)
+    form = ActionForm()
+    try:
+        if not form.validate():
+            raise ValueError
+        handler = form.handler_id()
+    except ValueError:
+        abort(400)
+    try:
+        event = workflow.take(req, current_user, form.expected_status.data,
+                              handler)
+    except ApplyRefused as refusal:
+        return _refused(req, "take", refusal)
+    return _done(req, "take", event)
+
+
+@bp.route("/<reference>/apply", methods=["POST"])
+@agent_required
+def apply(reference):
+    """Carry the request out in one transaction, or refuse with the reason."""
+    req = _request_or_404(reference)
+    try:
+        event = workflow.apply(req, current_user)
+    except ApplyRefused as refusal:
+        return _refused(req, "apply", refusal)
+    return _done(req, "apply", event)
+
+
+@bp.route("/<reference>/reject", methods=["POST"])
+@agent_required
+def reject(reference):
+    """Reject with a reason; an empty reason re-shows the form (422)."""
+    req = _request_or_404(reference)
+    form = RejectForm(prefix="reject")
+    if not form.validate():
+        return _render_detail(req, status=422, reject_form=form)
+    try:
+        event = workflow.reject(req, current_user, form.reason.data.strip())
+    except ApplyRefused as refusal:
+        return _refused(req, "reject", refusal)
+    return _done(req, "reject", event)
+
+
+@bp.route("/<reference>/note", methods=["POST"])
+@agent_required
+def note(reference):
+    """An internal note, or a message to the dealer."""
+    req = _request_or_404(reference)
+    form = NoteForm(prefix="note")
+    if not form.validate():
+        return _render_detail(req, status=422, note_form=form)
+    event = workflow.add_note(req, current_user, form.text.data.strip(),
+                              form.to_dealer.data)
+    return _done(req, "message" if form.to_dealer.data else "note", event)

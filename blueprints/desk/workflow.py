@@ -1,0 +1,92 @@
+"""Moving a request through its statuses, safe against two agents at once.
+
+Every status change is a conditional UPDATE on the status (and handler) the
+agent's page showed, inside a write transaction: when two agents act at the
+same moment, exactly one UPDATE matches a row and the other is refused.
+"""
+from blueprints.desk.changes import apply_request
+from domain.request_apply import REFUSED_STATUS, ApplyRefused
+from models import AccountRequest, Notification, RequestEvent, utcnow
+from models import write_transaction
+from models.requests import (REQUEST_COMPLETED, REQUEST_IN_PROGRESS,
+                             REQUEST_REJECTED, REQUEST_SUBMITTED)
+
+
+def can_take(req, agent):
+    return (req.status == REQUEST_SUBMITTED
+            or (req.status == REQUEST_IN_PROGRESS
+                and req.handled_by_id != agent.id))
+
+
+def can_resolve(req, agent):
+    """Apply and Reject belong to the agent who took the request."""
+    return (req.status == REQUEST_IN_PROGRESS
+            and req.handled_by_id == agent.id)
+
+
+def _claim(req, expected_status, expected_handler, changes):
+    """The conditional UPDATE; refuses when the request moved meanwhile."""
+    handler = (AccountRequest.handled_by.is_null() if expected_handler is None
+               else AccountRequest.handled_by == expected_handler)
+    updated = (AccountRequest.update(changes)
+               .where((AccountRequest.id == req.id)
+                      & (AccountRequest.status == expected_status) & handler)
+               .execute())
+    if updated != 1:
+        raise ApplyRefused(REFUSED_STATUS)
+
+
+def _event(req, actor, kind, note="", internal=False, notify=True):
+    event = RequestEvent.create(request=req, actor=actor, kind=kind,
+                                note=note, internal=internal)
+    if notify:
+        Notification.create(user=req.submitted_by_id, request=req,
+                            event=event)
+    return event
+
+
+def take(req, agent, expected_status, expected_handler):
+    """Assign the request to `agent` (from the queue, or taking it over)."""
+    if expected_status not in (REQUEST_SUBMITTED, REQUEST_IN_PROGRESS) or (
+            expected_handler == agent.id):
+        raise ApplyRefused(REFUSED_STATUS)
+    with write_transaction():
+        _claim(req, expected_status, expected_handler,
+               {AccountRequest.status: REQUEST_IN_PROGRESS,
+                AccountRequest.handled_by: agent.id})
+        # A takeover between agents is not news for the dealer.
+        return _event(req, agent, "taken",
+                      notify=expected_status == REQUEST_SUBMITTED)
+
+
+def apply(req, agent):
+    """Carry the request out and complete it, all or nothing."""
+    with write_transaction():
+        _claim(req, REQUEST_IN_PROGRESS, agent.id,
+               {AccountRequest.status: REQUEST_COMPLETED,
+                AccountRequest.resolved_at: utcnow()})
+        account, user = apply_request(req, agent)
+        links = {AccountRequest.account: account.id}
+        if user is not None:
+            links[AccountRequest.trade_user] = user.id
+        AccountRequest.update(links).where(AccountRequest.id == req.id).execute()
+        return _event(req, agent, "applied")
+
+
+def reject(req, agent, reason):
+    """Close the request unchanged, with the reason the dealer will read."""
+    with write_transaction():
+        _claim(req, REQUEST_IN_PROGRESS, agent.id,
+               {AccountRequest.status: REQUEST_REJECTED,
+                AccountRequest.resolved_at: utcnow(),
+                AccountRequest.resolution_note: reason})
+        return _event(req, agent, "rejected", note=reason)
+
+
+def add_note(req, agent, text, to_dealer):
+    """An internal note, or a message the dealer sees and is notified of."""
+    with write_transaction():
+        if to_dealer:
+            return _event(req, agent, "message", note=text)
+        return _event(req, agent, "note", note=text, internal=True,
+                      notify=False)
