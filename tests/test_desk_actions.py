@@ -88,3 +88,211 @@ def test_apply_writes_outbox_file(agent, app, client):
     assert all(req.reference in text for text in texts)
     assert any("Subject:" in text and "valmis" in text.lower()
                or "completed" in text for text in texts)
+
+
+def _apply(client, req, headers=None):
+    return client.post(f"/desk/{req.reference}/apply", headers=headers or {})
+
+
+def test_reject_needs_a_reason(agent, client, htmx_headers):
+    req = _make()
+    _take(client, req)
+    data = {"reject-expected_status": "in_progress", "reject-reason": "   "}
+    response = client.post(f"/desk/{req.reference}/reject", data=data,
+                           headers=htmx_headers)
+    assert response.status_code == 422
+    assert b"<html" not in response.data and b'aria-invalid="true"' in response.data
+    page = client.post(f"/desk/{req.reference}/reject", data=data)
+    assert page.status_code == 422 and b"<html" in page.data
+    assert _req(req.reference).status == "in_progress"
+
+
+def test_reject_with_reason_tells_the_dealer(agent, client):
+    req = _make()
+    _take(client, req)
+    with mail.record_messages() as outbox:
+        response = client.post(f"/desk/{req.reference}/reject", data={
+            "reject-expected_status": "in_progress",
+            "reject-reason": "Tili on jo olemassa toisella nimellä."})
+    assert response.status_code == 303
+    done = _req(req.reference)
+    assert done.status == "rejected"
+    assert done.resolution_note == "Tili on jo olemassa toisella nimellä."
+    assert "Tili on jo olemassa" in outbox[0].body
+    with db.connection_context():
+        assert TradeAccount.select().where(
+            TradeAccount.name == "Korjaamo Testi Oy").count() == 0
+
+
+def test_mail_in_the_senders_language(agent, client):
+    with db.connection_context():
+        User.update(locale="en").where(User.username == "demo").execute()
+    req = _make()
+    with mail.record_messages() as outbox:
+        _take(client, req)
+    assert "customer service is processing it" in outbox[0].subject
+    with db.connection_context():
+        User.update(locale=None).where(User.username == "demo").execute()
+    req = _make()
+    with mail.record_messages() as outbox:
+        _take(client, req)
+    assert "asiakaspalvelu käsittelee" in outbox[0].subject
+
+
+def test_internal_note_and_message(agent, client, htmx_headers):
+    req = _make()
+    with mail.record_messages() as outbox:
+        client.post(f"/desk/{req.reference}/note",
+                    data={"note-text": "Soitettu asiakkaalle"})
+        response = client.post(f"/desk/{req.reference}/note", headers=htmx_headers,
+                               data={"note-text": "Tarvitsemme osoitteen.",
+                                     "note-to_dealer": "y"})
+    assert response.status_code == 200
+    assert len(outbox) == 1 and "Tarvitsemme osoitteen." in outbox[0].body
+    with db.connection_context():
+        kinds = {e.kind: e.internal for e in RequestEvent.select().where(
+            RequestEvent.request == req.id)}
+        assert kinds["note"] is True and kinds["message"] is False
+        assert Notification.select().where(
+            Notification.request == req.id).count() == 1
+    empty = client.post(f"/desk/{req.reference}/note", headers=htmx_headers,
+                        data={"note-text": ""})
+    assert empty.status_code == 422
+
+
+def test_apply_needs_take_first(agent, client, htmx_headers):
+    req = _make()
+    response = _apply(client, req, htmx_headers)
+    assert response.status_code == 409
+    assert _req(req.reference).status == "submitted"
+
+
+def test_second_apply_is_refused(agent, client, htmx_headers):
+    """Two tabs (or two agents) on the same page: only one apply happens."""
+    req = _make()
+    _take(client, req)
+    assert _apply(client, req).status_code == 303
+    second = client.post(f"/desk/{req.reference}/apply?lang=en",
+                         headers=htmx_headers)
+    assert second.status_code == 409
+    assert b"Someone else acted on this request" in second.data
+    with db.connection_context():
+        assert TradeUser.select().where(
+            TradeUser.email_key == NEW_USER["email"]).count() == 1
+        assert RequestEvent.select().where(
+            (RequestEvent.request == req.id)
+            & (RequestEvent.kind == "applied")).count() == 1
+
+
+def test_second_agent_cannot_take_or_apply(demo, client, auth, htmx_headers):
+    with db.connection_context():
+        other = User(username="agent2", display_name="Toinen Agentti",
+                     role="agent", email="agent2@example.com")
+        other.set_password("agent2")
+        other.save()
+    req = _make()
+    auth.login("agent")
+    _take(client, req)
+    auth.logout()
+    auth.login("agent2")
+    stale = client.post(f"/desk/{req.reference}/take?lang=en",
+                        headers=htmx_headers,
+                        data={"expected_status": "submitted"})
+    assert stale.status_code == 409
+    assert b"Someone else acted on this request" in stale.data
+    assert _apply(client, req, htmx_headers).status_code == 409
+    # Taking it over names the current handler, so it works once.
+    agent_id = _req(req.reference).handled_by_id
+    over = _take(client, _req(req.reference), htmx_headers)
+    assert over.status_code == 200
+    assert _req(req.reference).handled_by_id != agent_id
+
+
+def test_apply_refused_when_data_changed_since_sending(agent, client, htmx_headers):
+    with db.connection_context():
+        req = edit_request(account_changes={"name": "Aivan Uusi Nimi Oy"})
+        account = first_account()
+        TradeAccount.update(name="Joku Muu Nimi", name_key="joku muu nimi").where(
+            TradeAccount.id == account.id).execute()
+    _take(client, req)
+    response = client.post(f"/desk/{req.reference}/apply?lang=en",
+                           headers=htmx_headers)
+    assert response.status_code == 409
+    assert b"has changed since the request was sent" in response.data
+    assert b"Changed since sending" in response.data
+    assert _req(req.reference).status == "in_progress"
+    with db.connection_context():
+        assert TradeAccount.get_by_id(account.id).name == "Joku Muu Nimi"
+        assert AccountChange.select().count() == 0
+
+
+def test_apply_refused_when_name_exists(agent, client):
+    with db.connection_context():
+        existing = first_account()
+        requested = {"account": {"name": existing.name.upper(), "address": "x",
+                                 "country": "FI", "language": "fi", "notes": ""},
+                     "user": dict(NEW_USER)}
+        req = make_request(requested=requested)
+    _take(client, req)
+    assert _apply(client, req, {"HX-Request": "true",
+                                "HX-Request-Type": "partial"}).status_code == 409
+    assert _req(req.reference).status == "in_progress"
+
+
+def test_apply_refused_when_email_used_by_active_user(agent, client):
+    with db.connection_context():
+        taken = first_user(first_account())
+        user = dict(NEW_USER, email=taken.email.upper())
+        req = add_user_request()
+        AccountRequest.update(requested=json.dumps({"user": user})).where(
+            AccountRequest.id == req.id).execute()
+    _take(client, req)
+    response = client.post(f"/desk/{req.reference}/apply?lang=en",
+                           headers={"HX-Request": "true",
+                                    "HX-Request-Type": "partial"})
+    assert response.status_code == 409
+    assert b"already has this email address" in response.data
+
+
+def test_add_user_and_edit_and_remove_access(agent, client):
+    req = _make(add_user_request)
+    _take(client, req)
+    _apply(client, req)
+    assert _req(req.reference).status == "completed"
+    with db.connection_context():
+        account = first_account()
+        user = first_user(account)
+        edit = edit_request(account_changes={"address": "Uusi katu 5"},
+                            user_changes={"market_access": False,
+                                          "role": "owner"})
+    _take(client, edit)
+    assert _apply(client, edit).status_code == 303
+    with db.connection_context():
+        assert TradeAccount.get_by_id(account.id).address == "Uusi katu 5"
+        changed = TradeUser.get_by_id(user.id)
+        assert changed.market_access is False and changed.role == "owner"
+        rows = [json.loads(c.changes) for c in AccountChange.select().where(
+            AccountChange.request == edit.id)]
+        assert {"address": [account.address, "Uusi katu 5"]} in rows
+        assert any(r.get("market_access") == [True, False] for r in rows)
+
+
+def test_csrf_is_required(demo, csrf_app, client, auth):
+    req = _make()
+    client.post("/login", data={"username": "agent", "password": "agent"})
+    response = client.post(f"/desk/{req.reference}/take",
+                           data={"expected_status": "submitted"})
+    assert response.status_code == 400
+    assert _req(req.reference).status == "submitted"
+
+
+@pytest.mark.parametrize("data", [
+    {}, {"expected_status": "bogus"},
+    {"expected_status": "submitted", "expected_handler": "abc"},
+    {"expected_status": "completed"}])
+def test_bad_take_input_is_refused(agent, client, data):
+    req = _make()
+    # Malformed: 400. Well-formed but stale: a refusal (flash + redirect).
+    response = client.post(f"/desk/{req.reference}/take", data=data)
+    assert response.status_code in (400, 303)
+    assert _req(req.reference).status == "submitted"

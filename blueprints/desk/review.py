@@ -6,6 +6,9 @@ from blueprints.desk.values import field_label, field_value
 from domain.request_apply import SECTIONS, normalized
 from models.requests import OPEN_REQUEST_STATUSES
 
+# Shown even when unchanged, so the agent sees which account / user it is.
+IDENTITY = {"account": "name", "user": "email"}
+
 
 @dataclass(frozen=True)
 class ReviewRow:
@@ -34,8 +37,11 @@ def review_rows(req):
         seen = snapshot.get(section) or {}
         now = current.get(section) or {}
         rows = []
+        if not (asked or seen):
+            continue
         for field in fields:
-            if field not in asked and field not in seen:
+            if field not in asked and field not in seen and (
+                    field != IDENTITY[section] or field not in now):
                 continue
             before = now.get(field, seen.get(field))
             after = asked.get(field, before)
