@@ -58,6 +58,9 @@ def register_blueprints(app):
     from blueprints import auth, desk, health, orders
     for module in (auth, health, orders, desk):
         app.register_blueprint(module.bp)
+    from blueprints import accounts, settings, trade_requests
+    for module in (settings, trade_requests, accounts):
+        app.register_blueprint(module.bp)
 
     @app.route("/")
     def index():

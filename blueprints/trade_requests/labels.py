@@ -25,3 +25,32 @@ ROLE_LABELS = {
     "parts_buyer": _l("Parts buyer"),
     "technician": _l("Technician"),
 }
+
+# The names of the requested values, by JSON key ("account" / "user").
+ACCOUNT_FIELD_LABELS = {
+    "name": _l("Account name"),
+    "address": _l("Address"),
+    "country": _l("Country"),
+    "language": _l("Language"),
+    "notes": _l("Notes"),
+}
+
+USER_FIELD_LABELS = {
+    "email": _l("Email address"),
+    "first_name": _l("First name"),
+    "last_name": _l("Last name"),
+    "role": _l("Role"),
+    "language": _l("Language"),
+    "time_zone": _l("Time zone"),
+    "market_access": _l("Marketplace access"),
+}
+
+# What each event of a request's timeline says to the dealer.
+EVENT_LABELS = {
+    "submitted": _l("Request sent"),
+    "taken": _l("Customer service started processing"),
+    "applied": _l("Changes made"),
+    "rejected": _l("Request rejected"),
+    "note": _l("Note"),
+    "message": _l("Message from customer service"),
+}

@@ -1,0 +1,42 @@
+"""Trade account queries, scoped to the dealer sites a user belongs to."""
+from peewee import JOIN, fn
+
+from models import Dealer, TradeAccount, TradeUser
+
+MAX_QUERY_LENGTH = 100
+
+
+def parse_query(args):
+    return " ".join(args.get("q", "").split())[:MAX_QUERY_LENGTH]
+
+
+def accounts_for(site_ids, q="", page=1, page_size=50):
+    """Accounts matching `q` by name, or by one of their users' email/name."""
+    query = (TradeAccount.select(TradeAccount, Dealer,
+                                 fn.COUNT(TradeUser.id).alias("user_count"))
+             .join_from(TradeAccount, Dealer)
+             .join_from(TradeAccount, TradeUser, JOIN.LEFT_OUTER)
+             .where(TradeAccount.dealer.in_(site_ids))
+             .group_by(TradeAccount.id, Dealer.id))
+    if q:
+        key = TradeAccount.key_for(q)
+        matching_users = (TradeUser.select(TradeUser.account)
+                          .where(TradeUser.email_key.contains(key.lower())
+                                 | fn.LOWER(TradeUser.first_name).contains(key)
+                                 | fn.LOWER(TradeUser.last_name).contains(key)))
+        query = query.where(TradeAccount.name_key.contains(key)
+                            | TradeAccount.id.in_(matching_users))
+    return list(query.order_by(TradeAccount.name_key, TradeAccount.id)
+                .paginate(page, page_size))
+
+
+def account_for_user(account_id, site_ids):
+    return (TradeAccount.select(TradeAccount, Dealer).join(Dealer)
+            .where((TradeAccount.id == account_id)
+                   & TradeAccount.dealer.in_(site_ids)).first())
+
+
+def users_of(account):
+    return list(TradeUser.select().where(TradeUser.account == account)
+                .order_by(TradeUser.last_name, TradeUser.first_name,
+                          TradeUser.id))

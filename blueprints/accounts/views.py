@@ -1,0 +1,42 @@
+"""Trade accounts: the list and each account with its users."""
+from flask import abort, current_app, request
+from flask_login import current_user
+
+from blueprints.accounts import bp, queries
+from blueprints.trade_requests import choices
+from blueprints.trade_requests.queries import RequestListState
+from models import AccountRequest
+from models.requests import KIND_EDIT, OPEN_REQUEST_STATUSES
+from web.access import dealer_required
+from web.rendering import render_page
+
+
+@bp.route("")
+@dealer_required
+def account_list():
+    """The sites' trade accounts, searchable by account, user or email."""
+    q = queries.parse_query(request.args)
+    page = RequestListState(q=q, page=max(request.args.get("page", 1, type=int), 1))
+    page_size = current_app.config["PAGE_SIZE"]
+    rows = queries.accounts_for(current_user.dealer_ids(), q, page.page,
+                                page_size + 1)
+    return render_page("accounts/list.html", "accounts/_results.html",
+                       state=page, accounts=rows[:page_size],
+                       has_next=len(rows) > page_size, choices=choices)
+
+
+@bp.route("/<int:account_id>")
+@dealer_required
+def account_detail(account_id):
+    """One account, its users, its open requests; changes go through requests."""
+    account = queries.account_for_user(account_id, current_user.dealer_ids())
+    if account is None:
+        abort(404)
+    open_requests = list(AccountRequest.select().where(
+        (AccountRequest.account == account)
+        & AccountRequest.status.in_(OPEN_REQUEST_STATUSES))
+        .order_by(AccountRequest.submitted_at.desc()))
+    return render_page("accounts/detail.html", "accounts/_detail.html",
+                       account=account, users=queries.users_of(account),
+                       open_requests=open_requests, edit_kind=KIND_EDIT,
+                       choices=choices)

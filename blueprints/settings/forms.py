@@ -1,0 +1,142 @@
+"""The trade account request form and the "My settings" form.
+
+Which fields are required depends on the request type and the switches, so
+the per-field validators only bound lengths and choices; RequestForm.check()
+adds the rules of the chosen mode.
+"""
+from email_validator import EmailNotValidError, validate_email
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, HiddenField, SelectField, StringField,
+                     TextAreaField)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length
+
+from models.requests import KIND_CREATE_ACCOUNT, KIND_EDIT
+
+
+
+def options(pairs):
+    """(value, label) pairs as WTForms' select choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+KIND_CHOICES = options([
+    (KIND_CREATE_ACCOUNT, _l("Create trade account and add user")),
+    (KIND_EDIT, _l("Edit trade account and user"))])
+KINDS = (KIND_CREATE_ACCOUNT, KIND_EDIT)
+
+REQUIRED = _l("This field is required.")
+# WTForms looks its own messages up in the app's catalogue: name them here
+# so they are extracted and translated.
+NOT_A_CHOICE = _l("Not a valid choice.")
+
+
+def most(limit):
+    return Length(max=limit, message=_l("At most %(max)d characters."))
+
+INVALID_EMAIL = _l("Enter a valid email address, e.g. name@example.com.")
+
+ACCOUNT_INPUTS = ("name", "address", "language", "notes")
+USER_INPUTS = ("email", "first_name", "last_name", "role", "user_language",
+               "time_zone")
+
+
+def _strip(value):
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _trim(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class RequestForm(FlaskForm):
+    site = SelectField(_l("Dealer code and location"), coerce=int,
+                       validate_choice=False)
+    kind = SelectField(_l("Request type"), choices=KIND_CHOICES,
+                       default=KIND_CREATE_ACCOUNT)
+    existing = BooleanField(_l("Existing trade account"))
+    current_name = StringField(_l("Current account name"),
+                               filters=[_strip], validators=[most(120)])
+    name = StringField(_l("Account name"), filters=[_strip],
+                       validators=[most(120)])
+    address = StringField(_l("Address"), filters=[_strip],
+                          validators=[most(300)])
+    country = StringField(_l("Country"))
+    language = SelectField(_l("Language"))
+    notes = TextAreaField(_l("Notes"), filters=[_trim],
+                          validators=[most(2000)])
+    edit_user = BooleanField(_l("Edit user details"))
+    current_email = SelectField(_l("Current email address"),
+                                validate_choice=False)
+    email = StringField(_l("Email address"), filters=[_trim],
+                        validators=[most(254)])
+    first_name = StringField(_l("First name"), filters=[_strip],
+                             validators=[most(80)])
+    last_name = StringField(_l("Last name"), filters=[_strip],
+                            validators=[most(80)])
+    role = SelectField(_l("Role"))
+    user_language = SelectField(_l("Language"))
+    time_zone = SelectField(_l("Time zone"))
+    remove_access = BooleanField(_l("Remove marketplace access"))
+    # Which account / user the shown values were filled in from.
+    filled_account = HiddenField()
+    filled_user = HiddenField()
+    idempotency_key = HiddenField()
+
+    @property
+    def is_edit(self):
+        return self.kind.data == KIND_EDIT
+
+    @property
+    def uses_existing_account(self):
+        return self.is_edit or bool(self.existing.data)
+
+    @property
+    def has_user(self):
+        return not self.is_edit or bool(self.edit_user.data)
+
+    def label_for_mode(self):
+        """The guide's labels differ between creating and editing."""
+        if self.is_edit:
+            self.current_name.label.text = _l("Current account name")
+            self.name.label.text = _l("New account name")
+            self.email.label.text = _l("New email address")
+        else:
+            self.current_name.label.text = _l("Account name")
+            self.name.label.text = _l("Account name")
+            self.email.label.text = _l("Email address")
+
+    def check(self):
+        """WTForms' validation plus the required fields of the mode."""
+        valid = self.validate()
+        required = []
+        if self.uses_existing_account:
+            required.append(self.current_name)
+        if self.is_edit:
+            required.append(self.name)
+        elif not self.existing.data:
+            required += [self.name, self.address]
+        if self.has_user:
+            required += [self.email, self.first_name, self.last_name]
+            if self.is_edit:
+                required.append(self.current_email)
+        for field in required:
+            if not field.data and not field.errors:
+                field.errors = list(field.errors) + [str(REQUIRED)]
+                valid = False
+        if self.has_user and self.email.data and not self.email.errors:
+            try:
+                validate_email(self.email.data, check_deliverability=False)
+            except EmailNotValidError:
+                self.email.errors = [str(INVALID_EMAIL)]
+                valid = False
+        return valid
+
+    def add_error(self, field, message):
+        field.errors = list(field.errors) + [str(message)]
+
+
+class MySettingsForm(FlaskForm):
+    locale = SelectField(_l("Language"))
+    time_zone = SelectField(_l("Time zone"))

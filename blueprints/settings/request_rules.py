@@ -1,0 +1,104 @@
+"""The checks a request needs beyond its fields, and what it asks for."""
+from flask_babel import gettext as _
+
+from domain.request_rules import account_values, edit_payload, email_key, user_values
+from models import TradeAccount, TradeUser
+from models.requests import KIND_ADD_USER, KIND_CREATE_ACCOUNT, KIND_EDIT
+
+
+def email_in_use(email, except_user=None):
+    """True when an active trade user of the marketplace has this email."""
+    query = (TradeUser.select().join(TradeAccount)
+             .where((TradeUser.email_key == email_key(email))
+                    & (TradeUser.market_access == True)  # noqa: E712
+                    & (TradeAccount.active == True)))  # noqa: E712
+    if except_user is not None:
+        query = query.where(TradeUser.id != except_user.id)
+    return query.exists()
+
+
+def name_taken(dealer, name, except_account=None):
+    query = TradeAccount.select().where(
+        (TradeAccount.dealer == dealer)
+        & (TradeAccount.name_key == TradeAccount.key_for(name)))
+    if except_account is not None:
+        query = query.where(TradeAccount.id != except_account.id)
+    return query.exists()
+
+
+def check_rules(state):
+    """Add the errors of rules that need the database; True when none."""
+    form = state.form
+    errors_before = _error_count(form)
+    if form.uses_existing_account and form.current_name.data \
+            and state.account is None:
+        form.add_error(form.current_name, _(
+            "No trade account of this site has that name. Choose one of "
+            "the suggestions."))
+    if not form.uses_existing_account and form.name.data \
+            and name_taken(state.dealer, form.name.data):
+        form.add_error(form.name, _(
+            "A trade account with this name already exists. To add a user "
+            "to it, turn on “Existing trade account”."))
+    if form.is_edit and state.account is not None and form.name.data \
+            and name_taken(state.dealer, form.name.data, state.account):
+        form.add_error(form.name, _(
+            "Another trade account of this site already has this name."))
+    if form.is_edit and form.edit_user.data and form.current_email.data \
+            and state.account is not None and state.trade_user is None:
+        form.add_error(form.current_email, _(
+            "Choose one of the trade account's users."))
+    if form.has_user and form.email.data and not form.email.errors:
+        except_user = state.trade_user if form.is_edit else None
+        if email_in_use(form.email.data, except_user):
+            form.add_error(form.email, _(
+                "This email address is already used by an active trade user."))
+    return _error_count(form) == errors_before
+
+
+def _error_count(form):
+    return sum(len(field.errors) for field in form)
+
+
+def _new_user(form):
+    return {"email": form.email.data, "first_name": form.first_name.data,
+            "last_name": form.last_name.data, "role": form.role.data,
+            "language": form.user_language.data,
+            "time_zone": form.time_zone.data}
+
+
+def request_for(state):
+    """The submit_request() arguments for a valid form."""
+    form, dealer = state.form, state.dealer
+    user = dict(_new_user(form), market_access=True)
+    if not form.is_edit and not form.existing.data:
+        account = {"name": form.name.data, "address": form.address.data,
+                   "country": dealer.country, "language": form.language.data,
+                   "notes": form.notes.data or ""}
+        return dict(kind=KIND_CREATE_ACCOUNT, requested={
+            "account": account, "user": user}, snapshot={},
+            account_name=form.name.data, user_email=form.email.data)
+    if not form.is_edit:
+        return dict(kind=KIND_ADD_USER, requested={"user": user}, snapshot={},
+                    account=state.account, account_name=state.account.name,
+                    user_email=form.email.data)
+    return _edit_request(state)
+
+
+def _edit_request(state):
+    form, account, trade_user = state.form, state.account, state.trade_user
+    account_new = {"name": form.name.data, "address": form.address.data or "",
+                   "language": form.language.data,
+                   "notes": form.notes.data or ""}
+    user_now = user_new = None
+    if form.edit_user.data and trade_user is not None:
+        user_now = user_values(trade_user)
+        user_new = dict(_new_user(form), market_access=(
+            trade_user.market_access and not form.remove_access.data))
+    requested, snapshot = edit_payload(account_values(account), account_new,
+                                       user_now, user_new)
+    edited_user = trade_user if "user" in requested else None
+    return dict(kind=KIND_EDIT, requested=requested, snapshot=snapshot,
+                account=account, trade_user=edited_user,
+                account_name=account.name,
+                user_email=edited_user.email if edited_user else "")
