@@ -1,5 +1,7 @@
 """AccountRequest rows as the dealer's form stores them (the data contract)."""
 import datetime
+import email
+import email.policy
 import itertools
 import json
 import os
@@ -81,12 +83,15 @@ def days_ago(days):
 
 
 def outbox_texts(app):
-    """The .eml files Flask-Mail's outbox folder holds, oldest first."""
+    """The mails in the outbox folder, oldest first, each decoded as text:
+    "To: …", "Subject: …", a blank line, the body."""
     folder = app.config["MAIL_OUTBOX_DIR"]
     if not os.path.isdir(folder):
         return []
     texts = []
     for name in sorted(os.listdir(folder)):
         with open(os.path.join(folder, name), encoding="utf-8") as handle:
-            texts.append(handle.read())
+            message = email.message_from_file(handle, policy=email.policy.default)
+        texts.append(f"To: {message['To']}\nSubject: {message['Subject']}\n\n"
+                     f"{message.get_body().get_content()}")
     return texts

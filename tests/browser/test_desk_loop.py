@@ -1,0 +1,140 @@
+"""The whole loop, clicked as people would: a dealer sends a request, an agent
+takes and applies (or rejects) it, and the dealer sees the outcome: status,
+notice, e-mail in the outbox, and the new user under Trade accounts."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from models import AccountRequest, db
+from tests.browser.conftest import log_in, serious_axe_violations
+from tests.desk_factories import make_request, outbox_texts
+
+pytestmark = pytest.mark.browser
+
+ACCOUNT = "Pajalan Autokorjaamo Oy"
+EMAIL = "pekka.pajala@pajala.example"
+
+
+def log_out(page):
+    page.get_by_role("button", name=re.compile("Log out|Kirjaudu ulos")).click()
+    page.wait_for_load_state()
+
+
+def send_request(page, live_server, account=ACCOUNT, email=EMAIL):
+    """As `demo`: the dealer's own form when it is there, else the factory."""
+    if "settings.send_request" not in live_server.app.view_functions:
+        with db.connection_context():
+            return make_request(requested={
+                "account": {"name": account, "address": "Pajakatu 1",
+                            "country": "FI", "language": "fi", "notes": ""},
+                "user": {"email": email, "first_name": "Pekka",
+                         "last_name": "Pajala", "role": "workshop_manager",
+                         "language": "fi", "time_zone": "Europe/Helsinki",
+                         "market_access": True}}).reference
+    page.goto(f"{page.base_url}/settings/trade-accounts?lang=en")
+    page.get_by_label("Account name", exact=True).fill(account)
+    page.get_by_label("Address", exact=True).fill("Pajakatu 1, Helsinki")
+    page.get_by_label("Email address", exact=True).fill(email)
+    page.get_by_label("First name").fill("Pekka")
+    page.get_by_label("Last name").fill("Pajala")
+    page.get_by_role("button", name="Send", exact=True).click()
+    expect(page.get_by_text(re.compile(r"R-\d{4}-\d{6}")).first).to_be_visible()
+    with db.connection_context():
+        req = (AccountRequest.select()
+               .where(AccountRequest.account_name == account)
+               .order_by(AccountRequest.id.desc()).first())
+    assert req is not None, "the form stored no request"
+    return req.reference
+
+
+def open_in_queue(page, reference):
+    """The agent finds the request with the live search and opens it."""
+    page.goto(f"{page.base_url}/desk?lang=en")
+    page.get_by_label("Search", exact=True).press_sequentially(reference, delay=20)
+    expect(page).to_have_url(re.compile("q=" + reference))
+    expect(page.locator("#results tbody tr")).to_have_count(1)
+    page.get_by_role("link", name=reference).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(reference)
+
+
+def test_dealer_sends_agent_applies_dealer_sees_it(page, live_server):
+    log_in(page, "demo")
+    reference = send_request(page, live_server)
+    log_out(page)
+
+    log_in(page, "agent")
+    open_in_queue(page, reference)
+    assert serious_axe_violations(page) == []
+    page.get_by_role("button", name="Take", exact=True).click()
+    expect(page.get_by_text("You took the request.")).to_be_visible()
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_text("The request was applied and completed.")).to_be_visible()
+    expect(page.locator(".order-header")).to_contain_text("Completed")
+    page.screenshot(path="/tmp/desk_shots/loop-agent-applied.png", full_page=True)
+    log_out(page)
+
+    log_in(page, "demo")
+    notices = page.locator("#header-notices")
+    expect(notices).to_contain_text("2 new notices")
+    notices.click()
+    expect(page.get_by_role("row", name=re.compile(reference))).to_contain_text("Completed")
+    page.goto(f"{page.base_url}/requests/{reference}?lang=en")
+    expect(page.locator("#header-notices")).to_contain_text("No new notices")
+    mails = outbox_texts(live_server.app)
+    assert len(mails) == 2 and all(reference in m for m in mails)
+    assert all("demo@example.com" in m for m in mails)
+
+    page.goto(f"{page.base_url}/accounts?lang=en")
+    page.get_by_role("link", name=ACCOUNT).click()
+    expect(page.get_by_text(EMAIL).first).to_be_visible()
+    history = page.locator(".account-history")
+    if history.count():
+        expect(history).to_contain_text(reference)
+    page.screenshot(path="/tmp/desk_shots/loop-dealer-account.png", full_page=True)
+
+
+def test_rejection_reaches_the_dealer_with_its_reason(page, live_server):
+    reason = "Tällä korjaamolla on jo tili toisella nimellä."
+    log_in(page, "demo")
+    reference = send_request(page, live_server, "Hylättävä Korjaamo Oy",
+                             "hylatty@korjaamo.example")
+    log_out(page)
+
+    log_in(page, "agent")
+    open_in_queue(page, reference)
+    page.get_by_role("button", name="Take", exact=True).click()
+    expect(page.get_by_text("You took the request.")).to_be_visible()
+    page.get_by_text("Reject", exact=True).click()
+    page.get_by_role("button", name="Reject request").click()
+    # An empty reason is refused with the error on the field.
+    expect(page.get_by_label("Reason for the dealer")).to_have_attribute(
+        "aria-invalid", "true")
+    page.get_by_label("Reason for the dealer").fill(reason)
+    page.get_by_role("button", name="Reject request").click()
+    expect(page.get_by_text("The request was rejected.")).to_be_visible()
+    assert serious_axe_violations(page) == []
+    log_out(page)
+
+    log_in(page, "demo")
+    expect(page.locator("#header-notices")).to_contain_text("2 new notices")
+    page.goto(f"{page.base_url}/requests/{reference}?lang=en")
+    expect(page.locator("main")).to_contain_text("Rejected")
+    expect(page.locator("main")).to_contain_text(reason)
+    assert any(reason in m or "hyl" in m.lower()
+               for m in outbox_texts(live_server.app))
+
+
+def test_queue_filters_follow_the_url_without_reload(page, live_server):
+    with db.connection_context():
+        make_request()
+    log_in(page, "agent")
+    page.goto(f"{page.base_url}/desk?lang=en")
+    assert serious_axe_violations(page) == []
+    page.evaluate("window.__marker = 'same page'")
+    page.get_by_label("Overdue only").check()
+    expect(page).to_have_url(re.compile("overdue=1"))
+    expect(page.locator("#queue-summary")).to_contain_text("0 requests found")
+    assert page.evaluate("window.__marker") == "same page"
+    page.reload()
+    expect(page.get_by_label("Overdue only")).to_be_checked()
