@@ -108,3 +108,15 @@ def test_dealer_posts_to_desk_404(demo, auth, client):
     assert response.status_code == 404
     with db.connection_context():
         assert AccountRequest.get_by_id(req.id).status == "submitted"
+
+
+def test_queue_and_detail_in_finnish_and_swedish(agent, client):
+    req = _make(submitted_at=days_ago(10))
+    body = client.get("/desk?lang=fi").get_data(as_text=True)
+    assert "Pyyntöjono" in body and "Myöhässä: 1" in body
+    assert "Liikkeen koodi ja paikkakunta" in body
+    body = client.get(f"/desk/{req.reference}?lang=fi").get_data(as_text=True)
+    assert "Liikeasiakastilin tiedot" in body and "Tilin nimi" in body
+    assert "Ota käsittelyyn" in body
+    body = client.get("/desk?lang=sv").get_data(as_text=True)
+    assert "Förfrågningskö" in body

@@ -57,20 +57,25 @@ def request_detail(reference):
 
 def _done(req, action, event=None, error=None, status=200):
     """After an action: the panel for htmx, else a redirect with a flash."""
+    req = _request_or_404(req.reference)  # as the action left it
     if event is not None and event.kind != "note":
-        req = _request_or_404(req.reference)
         notify_by_mail(req, event)
     if not wants_partial():
         flash(error or str(ACTION_DONE[action]), "error" if error else "success")
         return redirect(url_for("desk.request_detail", reference=req.reference),
                         303)
-    req = _request_or_404(req.reference)
     return _render_detail(req, status=status, error=error,
                           message=None if error else str(ACTION_DONE[action]))
 
 
-def _refused(req, action, refusal):
-    return _done(req, action, error=str(REFUSALS[refusal.reason]), status=409)
+def _act(req, action, step):
+    """Run one workflow step; a refusal (409) says why nothing changed."""
+    try:
+        event = step()
+    except ApplyRefused as refusal:
+        return _done(req, action, error=str(REFUSALS[refusal.reason]),
+                     status=409)
+    return _done(req, action, event)
 
 
 @bp.route("/<reference>/take", methods=["POST"])
@@ -85,12 +90,8 @@ def take(reference):
         handler = form.handler_id()
     except ValueError:
         abort(400)
-    try:
-        event = workflow.take(req, current_user, form.expected_status.data,
-                              handler)
-    except ApplyRefused as refusal:
-        return _refused(req, "take", refusal)
-    return _done(req, "take", event)
+    return _act(req, "take", lambda: workflow.take(
+        req, current_user, form.expected_status.data, handler))
 
 
 @bp.route("/<reference>/apply", methods=["POST"])
@@ -98,11 +99,7 @@ def take(reference):
 def apply(reference):
     """Carry the request out in one transaction, or refuse with the reason."""
     req = _request_or_404(reference)
-    try:
-        event = workflow.apply(req, current_user)
-    except ApplyRefused as refusal:
-        return _refused(req, "apply", refusal)
-    return _done(req, "apply", event)
+    return _act(req, "apply", lambda: workflow.apply(req, current_user))
 
 
 @bp.route("/<reference>/reject", methods=["POST"])
@@ -113,11 +110,8 @@ def reject(reference):
     form = RejectForm(prefix="reject")
     if not form.validate():
         return _render_detail(req, status=422, reject_form=form)
-    try:
-        event = workflow.reject(req, current_user, form.reason.data.strip())
-    except ApplyRefused as refusal:
-        return _refused(req, "reject", refusal)
-    return _done(req, "reject", event)
+    return _act(req, "reject", lambda: workflow.reject(
+        req, current_user, form.reason.data.strip()))
 
 
 @bp.route("/<reference>/note", methods=["POST"])
@@ -128,6 +122,6 @@ def note(reference):
     form = NoteForm(prefix="note")
     if not form.validate():
         return _render_detail(req, status=422, note_form=form)
-    event = workflow.add_note(req, current_user, form.text.data.strip(),
-                              form.to_dealer.data)
-    return _done(req, "message" if form.to_dealer.data else "note", event)
+    to_dealer = form.to_dealer.data
+    return _act(req, "message" if to_dealer else "note", lambda: workflow.add_note(
+        req, current_user, form.text.data.strip(), to_dealer))

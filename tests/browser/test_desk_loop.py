@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from models import AccountRequest, db
+from models import AccountRequest, User, db
 from tests.browser.conftest import log_in, serious_axe_violations
 from tests.desk_factories import make_request, outbox_texts
 
@@ -138,3 +138,60 @@ def test_queue_filters_follow_the_url_without_reload(page, live_server):
     assert page.evaluate("window.__marker") == "same page"
     page.reload()
     expect(page.get_by_label("Overdue only")).to_be_checked()
+
+
+def _agent_pages(browser, live_server, usernames):
+    pages = []
+    for username in usernames:
+        context = browser.new_context(locale="en-GB")
+        page = context.new_page()
+        page.set_default_timeout(10000)
+        page.base_url = live_server.url
+        log_in(page, username)
+        pages.append(page)
+    return pages
+
+
+def test_two_agents_take_at_once_only_one_gets_it(browser, live_server):
+    with db.connection_context():
+        reference = make_request().reference
+        second_agent = User(username="agent2", display_name="Toinen Agentti",
+                            role="agent", email="agent2@example.com")
+        second_agent.set_password("agent2")
+        second_agent.save()
+    first, second = _agent_pages(browser, live_server, ["agent", "agent2"])
+    for page in (first, second):
+        page.goto(f"{live_server.url}/desk/{reference}?lang=en")
+    first.get_by_role("button", name="Take", exact=True).click()
+    expect(first.get_by_text("You took the request.")).to_be_visible()
+    second.get_by_role("button", name="Take", exact=True).click()
+    expect(second.get_by_role("alert")).to_contain_text(
+        "Someone else acted on this request meanwhile")
+    # The refreshed panel names the handler and offers a takeover instead.
+    expect(second.locator(".order-header")).to_contain_text("Asiakaspalvelu Agent")
+    expect(second.get_by_role("button", name="Take over")).to_be_visible()
+    for page in (first, second):
+        page.context.close()
+
+
+def test_two_tabs_apply_at_once_only_one_applies(browser, live_server):
+    """The same request open twice: the second Apply is refused."""
+    with db.connection_context():
+        reference = make_request().reference
+    first, second = _agent_pages(browser, live_server, ["agent", "agent"])
+    pages = [first, second]
+    first.goto(f"{live_server.url}/desk/{reference}?lang=en")
+    first.get_by_role("button", name="Take", exact=True).click()
+    expect(first.get_by_text("You took the request.")).to_be_visible()
+    second.goto(f"{live_server.url}/desk/{reference}?lang=en")
+    # The same agent's second tab has Apply too: both click it.
+    second.get_by_role("button", name="Apply").wait_for()
+    first.get_by_role("button", name="Apply").click()
+    expect(first.get_by_text("The request was applied and completed.")).to_be_visible()
+    second.get_by_role("button", name="Apply").click()
+    expect(second.get_by_role("alert")).to_contain_text(
+        "Someone else acted on this request meanwhile")
+    with db.connection_context():
+        assert AccountRequest.get(AccountRequest.reference == reference).status == "completed"
+    for page in pages:
+        page.context.close()
