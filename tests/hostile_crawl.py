@@ -5,6 +5,7 @@ tests/security_routes.py), follows local links, and records each form (its
 method, action and fields) and each query parameter seen in a link. The
 hostile-input tests then send payloads through all of them.
 """
+import itertools
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
@@ -162,3 +163,23 @@ def crawl(app, client, limit=150, start=None, per_endpoint=2):
                 name for name, _ in parse_qsl(link_parts.query))
             queue.append(link)
     return surface
+
+
+_numbers = itertools.count(1)
+
+
+def plausible(form, name):
+    """A valid-looking value, so the other fields do not hide a payload."""
+    if form.choices.get(name):
+        return next((c for c in form.choices[name] if c), "")
+    if form.fields.get(name):
+        return form.fields[name]
+    n = next(_numbers)
+    if "email" in name:
+        return f"hostile{n}@example.com"
+    return f"Sample {n}"
+
+
+def baseline(form):
+    return {name: plausible(form, name) for name in form.fields
+            if name in form.text_fields or name not in form.choices}

@@ -7,14 +7,13 @@ unescaped: not in pages, partials, e-mails or the CSV export.
 """
 import csv
 import io
-import itertools
 import re
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from models import Dealer, Order, TradeAccount, db, utcnow
 from tests.conftest import HTMX
-from tests.hostile_crawl import crawl, endpoint_of
+from tests.hostile_crawl import baseline, crawl, endpoint_of, plausible
 from tests.security_routes import log_in_as
 
 XSS = [
@@ -53,26 +52,6 @@ def _check(failures, what, response):
         failures.append(f"{what}: {response.status_code}")
     elif "html" in response.content_type and raw_markup(body):
         failures.append(f"{what}: unescaped {raw_markup(body)}")
-
-
-_numbers = itertools.count(1)
-
-
-def plausible(form, name):
-    """A valid-looking value, so the other fields do not hide a payload."""
-    if form.choices.get(name):
-        return next((c for c in form.choices[name] if c), "")
-    if form.fields.get(name):
-        return form.fields[name]
-    n = next(_numbers)
-    if "email" in name:
-        return f"hostile{n}@example.com"
-    return f"Sample {n}"
-
-
-def baseline(form):
-    return {name: plausible(form, name) for name in form.fields
-            if name in form.text_fields or name not in form.choices}
 
 
 def _surfaces(app):
