@@ -8,6 +8,7 @@ request lost, and SQLite's integrity_check says ok. Loopback only.
 import os
 import secrets
 import sqlite3
+import subprocess
 import threading
 import time
 
@@ -15,7 +16,7 @@ import pytest
 
 from models import AccountRequest, db
 from tests.hostile_crawl import baseline, parse_page
-from tests.live_gunicorn import Client, Gunicorn
+from tests.live_gunicorn import BIN, ROOT, Client, Gunicorn
 
 pytestmark = pytest.mark.reliability
 SECONDS = float(os.environ.get("RELIABILITY_SECONDS", 10))
@@ -156,3 +157,33 @@ def test_sigkill_mid_load_loses_no_acknowledged_request(server, demo):
     with Gunicorn(url, server.log_path) as again:
         assert Client(again.port).request("GET", "/healthz")[0] == 200
     print(f"\n{len(load.acked)} acknowledged before SIGKILL, all stored")
+
+
+def test_online_backup_during_load_is_consistent(server, demo, tmp_path):
+    url = demo.config["DATABASE_URL"]
+    if not url.startswith("sqlite"):
+        pytest.skip("PostgreSQL is backed up with pg_dump")
+    load = Load(server.port)
+    workers = load.run(min(SECONDS, 4), threads=16, background=True)
+    time.sleep(1.5)
+    target = tmp_path / "online-backup.db"
+    env = dict(os.environ, DATABASE_URL=url, SECRET_KEY=server.secret)
+    env.pop("DEMO_MODE", None)
+    result = subprocess.run(
+        [os.path.join(BIN, "flask"), "--app", "app", "backup", str(target)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    for worker in workers:
+        worker.join()
+    assert result.returncode == 0, result.stdout + result.stderr
+    copy = sqlite3.connect(target)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        backed_up = dict(copy.execute(
+            "SELECT idempotency_key, reference FROM account_request"))
+    finally:
+        copy.close()
+    live = stored(backed_up)
+    # Every request in the backup is a real one, with its reference; the
+    # copy was taken while requests kept arriving.
+    assert {key: refs[0] for key, refs in live.items()} == backed_up
+    assert set(load.acked) & set(backed_up)

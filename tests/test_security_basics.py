@@ -1,12 +1,9 @@
 """Headers, cookies, session lifetimes, throttling, audit lines, operator CLI."""
 import json
 import logging
-import sqlite3
-
 import pytest
 
 from app import create_app
-from models import Order, User, db
 from web.security import CONTENT_SECURITY_POLICY
 
 
@@ -146,24 +143,6 @@ def test_csrf_failure_is_logged(demo, csrf_app, caplog):
     response = csrf_app.test_client().post("/login", data={"username": "x"})
     assert response.status_code == 400
     assert audit_lines(caplog)[-1]["reason"] == "csrf"
-
-
-def test_backup_command_copies_every_row(demo, runner, tmp_path):
-    if not db.obj.__class__.__name__.startswith("Sqlite"):
-        result = runner.invoke(args=["backup", str(tmp_path / "b.db")])
-        assert result.exit_code != 0 and "pg_dump" in result.output
-        return
-    target = tmp_path / "backup.db"
-    result = runner.invoke(args=["backup", str(target)])
-    assert result.exit_code == 0, result.output
-    with db.connection_context():
-        orders = Order.select().count()
-        users = User.select().count()
-    copy = sqlite3.connect(target)
-    assert copy.execute("SELECT count(*) FROM \"order\"").fetchone()[0] == orders
-    assert copy.execute("SELECT count(*) FROM user").fetchone()[0] == users
-    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    copy.close()
 
 
 def test_csp_constant_matches_the_header(client):
