@@ -154,3 +154,11 @@ def test_agents_and_anonymous_users_do_not_see_the_form(demo, client, auth):
     auth.login("agent")
     assert client.get(FORM).status_code == 404
     assert client.get(SECTIONS).status_code == 404
+
+
+def test_request_a_new_user_link_opens_add_user_for_the_account(dealer):
+    acc = account()
+    page = dealer.get(FORM, query_string={"existing": "y", "account": acc.id}).get_data(as_text=True)
+    assert 'id="existing" name="existing" role="switch" type="checkbox" value="y" checked' in page \
+        or ('name="existing"' in page and "checked" in page)
+    assert f'name="current_name" type="text" value="{acc.name}"' in page
