@@ -46,21 +46,6 @@ REFUSALS = {
                                  "reason."),
 }
 
-FIELD_LABELS = {
-    ("account", "name"): _l("Account name"),
-    ("account", "address"): _l("Address"),
-    ("account", "country"): _l("Country"),
-    ("account", "language"): _l("Language"),
-    ("account", "notes"): _l("Notes"),
-    ("user", "email"): _l("Email address"),
-    ("user", "first_name"): _l("First name"),
-    ("user", "last_name"): _l("Last name"),
-    ("user", "role"): _l("Role"),
-    ("user", "language"): _l("Language"),
-    ("user", "time_zone"): _l("Time zone"),
-    ("user", "market_access"): _l("Marketplace access"),
-}
-
 STATUS_FILTER_LABELS = {
     "open": _l("Open"),
     "all": _l("All"),

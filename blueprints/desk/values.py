@@ -1,35 +1,26 @@
 """Values of accounts and users as people read them, in the viewer's locale.
 
-Countries and languages by Babel's names, roles by their labels, the time
-zone by its "(GMT+02:00) Helsinki, …" label, the access flag as Yes / No.
+The dealer's pages already name countries and languages (Babel), roles and
+time zones (blueprints/trade_requests/display.py); the desk and the account
+history use the same names, with a dash for an empty value.
 """
-from flask_babel import get_locale, gettext as _
+from flask_babel import gettext as _
 
-from blueprints.desk.labels import FIELD_LABELS
-from blueprints.trade_requests.labels import ROLE_LABELS
-from domain.timezones import zone_choices
+from blueprints.trade_requests.display import shown_value
+from blueprints.trade_requests.labels import (ACCOUNT_FIELD_LABELS,
+                                              USER_FIELD_LABELS)
 
 
 def field_label(section, field):
-    return str(FIELD_LABELS.get((section, field), field))
+    labels = ACCOUNT_FIELD_LABELS if section == "account" else USER_FIELD_LABELS
+    return str(labels.get(field, field))
 
 
 def field_value(field, value):
     """`value` of `field` for display; empty shows as a dash."""
     if field == "market_access":
         return _("Yes") if value else _("No")
-    if value in (None, ""):
-        return "–"
-    locale = get_locale()
-    if field == "country":
-        return locale.territories.get(str(value).upper(), value)
-    if field == "language":
-        return locale.languages.get(str(value), value)
-    if field == "role":
-        return str(ROLE_LABELS.get(value, value))
-    if field == "time_zone":
-        return dict(zone_choices()).get(value, value)
-    return str(value)
+    return shown_value(field, value) or "–"
 
 
 def register(state):
