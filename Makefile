@@ -24,7 +24,7 @@ run: $(BIN)/activate compile-translations
 
 serve: $(BIN)/activate compile-translations
 	$(FLASK) init-db
-	$(BIN)/gunicorn --config gunicorn.conf.py "app:create_app()"
+	PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py "app:create_app()"
 
 test: $(BIN)/activate compile-translations
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -40,3 +40,10 @@ init-db: $(BIN)/activate
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# Load test at 10k and 1M orders beside bare-Flask and raw-SQL baselines;
+# writes BENCHMARKS.md. Needs wrk (Debian's package, installed if missing).
+bench: $(BIN)/activate compile-translations
+	@command -v wrk >/dev/null || apt-get install -y -q wrk || \
+		(apt-get update -q && apt-get install -y -q wrk)
+	$(BIN)/python bench/run.py

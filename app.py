@@ -9,7 +9,7 @@ import cli
 import config
 from extensions import babel, csrf, login_manager, mail
 from models import User, db, open_database
-from web import errors, i18n, navigation, security
+from web import errors, i18n, navigation, security, serving
 
 
 def create_app(test_config=None):
@@ -24,6 +24,7 @@ def create_app(test_config=None):
     open_database(app.config["DATABASE_URL"])
     register_extensions(app)
     security.register(app)
+    serving.register(app)
     register_blueprints(app)
     errors.register(app)
     i18n.register(app)

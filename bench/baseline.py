@@ -1,0 +1,41 @@
+"""The benchmark's baselines, served by gunicorn exactly like the app.
+
+- /hello: a bare Flask endpoint returning a short text.
+- /search?q=: the order search as one raw SQL query (the trigram index,
+  50 newest rows of the demo user's sites), rows as plain text.
+"""
+import os
+import sqlite3
+
+from flask import Flask, request
+
+SEARCH = """
+SELECT o.code, o.po_number, o.customer_name, o.created_at, o.status,
+       o.total_cents
+FROM "order" o
+WHERE o.id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)
+  AND o.dealer_id + 0 IN (SELECT dealer_id FROM membership m
+                          JOIN user u ON u.id = m.user_id
+                          WHERE u.username = 'demo')
+ORDER BY o.created_at DESC, o.id DESC LIMIT 50"""
+
+
+def create_app():
+    app = Flask(__name__)
+    database = os.environ["BENCH_DB"]
+
+    @app.route("/hello")
+    def hello():
+        return "Hello, World!"
+
+    @app.route("/search")
+    def search():
+        phrase = '"' + request.args.get("q", "").replace('"', '""') + '"'
+        connection = sqlite3.connect(database)
+        try:
+            rows = connection.execute(SEARCH, (phrase,)).fetchall()
+        finally:
+            connection.close()
+        return "\n".join("\t".join(map(str, row)) for row in rows)
+
+    return app

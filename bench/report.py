@@ -1,0 +1,129 @@
+"""BENCHMARKS.md from one run's results: table, ratios, targets, machine."""
+import datetime
+import os
+import platform
+import sqlite3
+
+from servers import ROOT
+
+TARGET_SEARCH_RATIO, TARGET_SEARCH_P95 = 0.35, 25.0
+TARGET_SCALE_RATIO, TARGET_SUBMIT_RPS = 1.3, 150.0
+TARGET_PAGE_KB, TARGET_PARTIAL_KB = 40, 8
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as handle:
+            model = next(line.split(":", 1)[1].strip() for line in handle
+                         if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{os.cpu_count()} cores ({model}), {memory:.0f} GiB RAM, "
+            f"{platform.system()} {platform.release()}, Python "
+            f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
+            f"load average at the end {os.getloadavg()[0]:.1f}")
+
+
+def _row(name, stats, bare, p95_small=None):
+    if "skipped" in stats:
+        return f"| {name} | skipped: {stats['skipped']} | | | | | | |"
+    ratio = stats["rps"] / bare["rps"] if bare else 0
+    scale = (f"{stats['p95'] / p95_small:.2f}" if p95_small else "")
+    return (f"| {name} | {stats['rps']:.0f} | {stats['p50']:.1f} | "
+            f"{stats['p95']:.1f} | {stats['p99']:.1f} | {stats['errors']} | "
+            f"{ratio:.2f} | {scale} |")
+
+
+def _check(ok, text):
+    return f"- {'✅' if ok else '❌'} {text}"
+
+
+def write_report(results, sizes, scenarios, seconds, term):
+    small, large = min(sizes), max(sizes)
+    lines = [
+        "# Benchmarks", "",
+        f"`make bench`, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
+        f"Machine: {machine()}.", "",
+        f"wrk, {seconds} s per scenario after a 2 s warm-up, 8 connections "
+        "(32 for the 32 submitters), loopback. App and baselines served "
+        "one at a time by gunicorn with gunicorn.conf.py; the load "
+        "generator shares the cores. Latencies in ms. *÷ bare* = req/s ÷ "
+        "the bare Flask endpoint's req/s in the same run and database "
+        "size; *p95 ÷ 10k* = this p95 ÷ the same scenario's p95 at "
+        f"{small} orders.", ""]
+    for orders in sizes:
+        bare = results[(orders, "bare")]
+        lines += [f"## {orders:,} orders".replace(",", " "), "",
+                  "| scenario | req/s | p50 | p95 | p99 | errors | ÷ bare | "
+                  "p95 ÷ 10k |", "|---|---|---|---|---|---|---|---|"]
+        keys = [(key, label) for key, label, _p, _h in scenarios] + [
+            ("submit8", "Trade-account request, 8 submitters"),
+            ("submit32", "Trade-account request, 32 submitters"),
+            ("bare", "Baseline: bare Flask, short text"),
+            ("raw_search", f"Baseline: raw SQL search q={term}")]
+        for key, label in keys:
+            if (orders, key) not in results:
+                continue
+            small_stats = results.get((small, key))
+            p95_small = (small_stats["p95"] if orders != small and small_stats
+                         and "p95" in small_stats else None)
+            lines.append(_row(label, results[(orders, key)], bare, p95_small))
+        lines.append("")
+    lines += _targets(results, small, large, scenarios)
+    build = results.get(f"build_{large}")
+    if build:
+        lines += ["", f"Building the {large}-order database "
+                  f"(`flask seed-demo --orders {large}`) took {build:.0f} s."]
+    text = "\n".join(lines) + "\n"
+    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as handle:
+        handle.write(text)
+    return text
+
+
+def _targets(results, small, large, scenarios):
+    bare = results[(large, "bare")]
+    search = results[(large, "search")]
+    lines = ["## Targets", "",
+             _check(search["rps"] / bare["rps"] >= TARGET_SEARCH_RATIO,
+                    f"search partial at {large} orders: "
+                    f"{search['rps'] / bare['rps']:.2f} × bare Flask "
+                    f"(target ≥ {TARGET_SEARCH_RATIO})"),
+             _check(search["p95"] <= TARGET_SEARCH_P95,
+                    f"search partial p95 {search['p95']:.1f} ms "
+                    f"(target ≤ {TARGET_SEARCH_P95:.0f} ms)")]
+    for key, label, _path, _partial in scenarios:
+        ratio = results[(large, key)]["p95"] / results[(small, key)]["p95"]
+        lines.append(_check(ratio <= TARGET_SCALE_RATIO,
+                            f"{label}: p95 at {large} ÷ p95 at {small} = "
+                            f"{ratio:.2f} (target ≤ {TARGET_SCALE_RATIO})"))
+    submit = results.get((large, "submit32"), {"skipped": "not run"})
+    if "skipped" in submit:
+        lines.append(f"- ⏭ 32 submitters: skipped ({submit['skipped']})")
+    else:
+        lines.append(_check(
+            submit["rps"] >= TARGET_SUBMIT_RPS and submit["errors"] == 0
+            and submit["duplicates"] == 0
+            and submit["stored"] >= submit["acknowledged"],
+            f"32 submitters: {submit['rps']:.0f} requests/s, "
+            f"{submit['errors']} errors; {submit['stored']} requests "
+            f"stored for {submit['acknowledged']} acknowledged (warm-up "
+            f"and measured run), {submit['duplicates']} duplicates "
+            f"(target ≥ {TARGET_SUBMIT_RPS:.0f}/s, no errors)"))
+    weight = results.get("weight")
+    if weight:
+        assets = ", ".join(f"{name} {a['bytes'] / 1024:.1f} KB "
+                           f"({a['encoding']}; {a['cache']})"
+                           for name, a in weight["assets"].items())
+        lines += [
+            _check(weight["total"] <= TARGET_PAGE_KB * 1024,
+                   f"order list page {weight['total'] / 1024:.1f} KB "
+                   f"compressed in total: HTML {weight['html'] / 1024:.1f} KB "
+                   f"({weight['encoding']}), {assets} "
+                   f"(target ≤ {TARGET_PAGE_KB} KB)"),
+            _check(weight["partial"] <= TARGET_PARTIAL_KB * 1024,
+                   f"{weight['partial_rows']}-row search partial "
+                   f"{weight['partial'] / 1024:.1f} KB compressed "
+                   f"(target ≤ {TARGET_PARTIAL_KB} KB)")]
+    return lines

@@ -1,0 +1,135 @@
+"""`make bench`: the app at 10k and 1M orders beside its baselines.
+
+Builds bench/out/orders-{10000,1000000}.db with `flask seed-demo`, serves
+each with gunicorn and gunicorn.conf.py (make serve's settings), drives it
+with wrk (8 connections per scenario, 32 for the submitters) and, in the
+same run and the same way, the baselines (bench/baseline.py): a bare Flask
+endpoint and the search as one raw SQL query. Prints the table and writes
+BENCHMARKS.md.
+
+Environment: BENCH_SECONDS (per scenario, default 10), BENCH_SIZES
+(default "10000 1000000"), BENCH_PORT (default 8765).
+"""
+import os
+import sqlite3
+import sys
+import time
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from load import BROWSER, PARTIAL, Browser, wrk  # noqa: E402
+from report import write_report  # noqa: E402
+from servers import Server, build_database  # noqa: E402
+from weight import page_weight  # noqa: E402
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES",
+                                        "10000 1000000").split()]
+# A PO-number fragment: about 200 matches at 1M orders, so 50 rows.
+SEARCH_TERM = "12361"
+SEED_ORDER = "190114-204115761"
+SCENARIOS = [
+    ("list", "Order list, page 1 (full page)", "/orders", False),
+    ("search", f"Search partial, q={SEARCH_TERM}",
+     f"/orders?q={SEARCH_TERM}", True),
+    ("status", "Status filter partial (in progress)",
+     "/orders?status=in_progress", True),
+    ("page200", "Page 200 partial", "/orders?page=200", True),
+    ("detail", "Order detail (full page)", f"/orders/{SEED_ORDER}", False),
+]
+SUBMIT_PATH = "/settings/trade-accounts"
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def measure(label, path, headers, connections=8, **kwargs):
+    warm_up = wrk(path, headers, 2, connections, **kwargs)
+    stats = wrk(path, headers, SECONDS, connections, **kwargs)
+    stats["acknowledged"] = warm_up["ok"] + stats["ok"]
+    log(f"  {label:44} {stats['rps']:8.1f} req/s  p50 {stats['p50']:6.1f}"
+        f"  p95 {stats['p95']:6.1f}  p99 {stats['p99']:6.1f} ms"
+        f"  errors {stats['errors']}")
+    return stats
+
+
+def submit_form(browser, database):
+    """The request form's fields; the unique ones come from submit.lua."""
+    token = browser.csrf_token(SUBMIT_PATH)
+    with sqlite3.connect(database) as connection:
+        site = connection.execute(
+            "SELECT id FROM dealer WHERE code = '20/90074'").fetchone()[0]
+    return urllib.parse.urlencode({
+        "kind": "create_account_and_user", "site": site,
+        "address": "Mannerheimintie 1, Helsinki", "language": "fi",
+        "notes": "", "first_name": "Matti", "last_name": "Meikäläinen",
+        "role": "workshop_manager", "user_language": "fi",
+        "time_zone": "Europe/Helsinki", "csrf_token": token})
+
+
+def stored_requests(database):
+    with sqlite3.connect(database) as connection:
+        return connection.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT idempotency_key) "
+            "FROM account_request").fetchone()
+
+
+def submissions(browser, database, connections, results, key):
+    response, _ = browser.request("GET", SUBMIT_PATH)
+    if response.status != 200:
+        reason = f"{SUBMIT_PATH} answered HTTP {response.status}"
+        log(f"  skipped submissions: {reason}")
+        results[key] = {"skipped": reason}
+        return
+    headers = dict(BROWSER, **PARTIAL, Cookie=browser.cookie_header(),
+                   **{"Content-Type": "application/x-www-form-urlencoded"})
+    form = submit_form(browser, database)
+    run_id = f"{key[0]}x{connections}x{int(time.time())}"
+    before = stored_requests(database)
+    stats = measure(f"Trade-account request, {connections} submitters",
+                    SUBMIT_PATH, headers, connections, script="submit.lua",
+                    script_args=(form, run_id))
+    after = stored_requests(database)
+    # Warm-up and measured run together: every acknowledged request is
+    # stored, none twice (requests cut off by wrk's stop may add a few).
+    stats["stored"] = after[0] - before[0]
+    stats["duplicates"] = after[0] - after[1]
+    results[key] = stats
+
+
+def run_size(orders, results):
+    database, build_seconds = build_database(orders, log)
+    results[f"build_{orders}"] = build_seconds
+    log(f"\n{orders} orders, app (gunicorn.conf.py):")
+    with Server("app:create_app()", database, "/healthz"):
+        browser = Browser().log_in()
+        cookie = {"Cookie": browser.cookie_header()}
+        for key, label, path, partial in SCENARIOS:
+            headers = dict(BROWSER, **cookie, **(PARTIAL if partial else {}))
+            results[(orders, key)] = measure(label, path, headers)
+        if orders == max(SIZES):
+            results["weight"] = page_weight(browser, SEARCH_TERM)
+        submissions(browser, database, 8, results, (orders, "submit8"))
+        if orders == max(SIZES):
+            submissions(browser, database, 32, results, (orders, "submit32"))
+    log(f"{orders} orders, baselines (same gunicorn settings):")
+    with Server("bench.baseline:create_app()", database, "/hello"):
+        results[(orders, "bare")] = measure("Bare Flask, short text",
+                                            "/hello", BROWSER)
+        results[(orders, "raw_search")] = measure(
+            "Raw SQL search (one query)",
+            f"/search?q={SEARCH_TERM}", BROWSER)
+
+
+def main():
+    results = {"started": time.time()}
+    for orders in SIZES:
+        run_size(orders, results)
+    text = write_report(results, SIZES, SCENARIOS, SECONDS, SEARCH_TERM)
+    log("\n" + text)
+
+
+if __name__ == "__main__":
+    main()

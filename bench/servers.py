@@ -1,0 +1,96 @@
+"""Benchmark databases and servers: built and started like `make serve`."""
+import glob
+import os
+import secrets
+import signal
+import sqlite3
+import subprocess
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+BIN = os.path.join(ROOT, ".venv", "bin")
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+BASE_URL = f"http://127.0.0.1:{PORT}"
+SECRET_KEY = secrets.token_hex(32)
+
+
+def database_path(orders):
+    return os.path.join(OUT, f"orders-{orders}.db")
+
+
+def _inputs_mtime():
+    """Newest change to what shapes the data: the seed and the migrations."""
+    paths = ([os.path.join(ROOT, "demo", name) for name in
+              ("seed.py", "catalogue.py")]
+             + glob.glob(os.path.join(ROOT, "migrations", "*.py")))
+    return max(os.path.getmtime(path) for path in paths)
+
+
+def build_database(orders, log):
+    """bench/out/orders-N.db from `flask seed-demo`, reused while current."""
+    os.makedirs(OUT, exist_ok=True)
+    path = database_path(orders)
+    if os.path.exists(path) and os.path.getmtime(path) > _inputs_mtime():
+        log(f"Reusing {os.path.relpath(path, ROOT)}")
+        return path, None
+    for stale in glob.glob(path + "*"):
+        os.remove(stale)
+    log(f"Building {os.path.relpath(path, ROOT)} ({orders} orders)…")
+    started = time.monotonic()
+    subprocess.run([os.path.join(BIN, "flask"), "--app", "app", "seed-demo",
+                    "--orders", str(orders)], cwd=ROOT, env=_env(path),
+                   check=True, stdout=subprocess.DEVNULL)
+    seconds = time.monotonic() - started
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    log(f"  built in {seconds:.0f} s")
+    return path, seconds
+
+
+def _env(database):
+    env = dict(os.environ)
+    env.pop("DEMO_MODE", None)
+    env.update({"DATABASE_URL": f"sqlite:///{database}",
+                "SECRET_KEY": SECRET_KEY, "PORT": str(PORT),
+                "BENCH_DB": database, "LOG_LEVEL": "warning"})
+    return env
+
+
+class Server:
+    """gunicorn with gunicorn.conf.py (make serve's settings) on PORT."""
+
+    def __init__(self, app_spec, database, ready_path):
+        self.app_spec, self.database = app_spec, database
+        self.ready_path = ready_path
+        self.process = None
+
+    def __enter__(self):
+        env = _env(self.database)
+        if self.app_spec.startswith("app:"):
+            # As `make serve` does before starting gunicorn.
+            subprocess.run([os.path.join(BIN, "flask"), "--app", "app",
+                            "init-db"], cwd=ROOT, env=env, check=True,
+                           stdout=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [os.path.join(BIN, "gunicorn"), "--config", "gunicorn.conf.py",
+             self.app_spec], cwd=ROOT, env=env, start_new_session=True)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(BASE_URL + self.ready_path, timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.2)
+        self.__exit__()
+        raise RuntimeError(f"{self.app_spec} did not start on {BASE_URL}")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
