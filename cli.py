@@ -27,6 +27,7 @@ def register(app):
             upgrade()
             try:
                 seed_demo(order_count)
+                _seed_desk_history()
             except NotADemoDatabase:
                 raise click.ClickException(
                     "This database holds real data; the demo is loaded only "
@@ -43,4 +44,14 @@ def register(app):
             upgrade()
             if not User.select().exists():
                 seed_demo()
+                _seed_desk_history()
                 click.echo("Demo data loaded.")
+
+
+def _seed_desk_history():
+    """Processed requests of the past weeks (the demo only, not the tests)."""
+    import random
+
+    from demo.desk_history import seed_desk_history
+    from models import utcnow
+    seed_desk_history(random.Random(4), utcnow())

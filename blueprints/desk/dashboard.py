@@ -8,6 +8,8 @@ as late; one not yet due is left out until it is processed or overdue.
 import datetime
 from dataclasses import dataclass
 
+from babel.dates import format_skeleton
+from flask_babel import get_locale
 from flask_login import current_user
 
 from blueprints.desk import bp, queries
@@ -76,11 +78,17 @@ def chart_bars(weeks):
         percent = week.percent or 0
         height = inner_h * percent / 100
         x = CHART["left"] + index * slot + slot * 0.2
-        bars.append({"week": week, "x": round(x, 1), "width": round(slot * 0.6, 1),
+        bars.append({"week": week, "label": short_day(week.start),
+                     "x": round(x, 1), "width": round(slot * 0.6, 1),
                      "y": round(CHART["top"] + inner_h - height, 1),
                      "height": round(height, 1),
                      "label_x": round(x + slot * 0.3, 1)})
     return bars
+
+
+def short_day(day):
+    """Day and month only, as the locale writes them (5.10. / 10/5)."""
+    return format_skeleton("Md", day, locale=get_locale())
 
 
 def grid_lines():
