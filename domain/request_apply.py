@@ -7,9 +7,8 @@ values must still match the snapshot for every field the request changes:
 otherwise someone else changed the data in between, and applying would
 silently overwrite their change.
 """
-ACCOUNT_FIELDS = ("name", "address", "country", "language", "notes")
-USER_FIELDS = ("email", "first_name", "last_name", "role", "language",
-               "time_zone", "market_access")
+from domain.request_rules import ACCOUNT_FIELDS, USER_FIELDS
+
 SECTIONS = (("account", ACCOUNT_FIELDS), ("user", USER_FIELDS))
 
 # Why an apply was refused; the desk turns each into a translated message.
@@ -28,11 +27,6 @@ class ApplyRefused(Exception):
         super().__init__(reason)
         self.reason = reason
         self.fields = tuple(fields)
-
-
-def email_key(email):
-    """Emails compare case-insensitively, whitespace ignored."""
-    return (email or "").strip().lower()
 
 
 def normalized(field, value):

@@ -120,3 +120,18 @@ def test_queue_and_detail_in_finnish_and_swedish(agent, client):
     assert "Ota käsittelyyn" in body
     body = client.get("/desk?lang=sv").get_data(as_text=True)
     assert "Förfrågningskö" in body
+
+
+def test_demo_history_fills_the_service_level(demo, auth, client):
+    import random
+
+    from demo.desk_history import HISTORY_REQUESTS, seed_desk_history
+    from models import Notification, utcnow
+    with db.connection_context():
+        seed_desk_history(random.Random(4), utcnow())
+        assert AccountRequest.select().count() == HISTORY_REQUESTS + 3
+        assert not Notification.select().where(
+            Notification.read == False).exists()  # noqa: E712
+    auth.login("agent")
+    body = client.get("/desk/dashboard?lang=en").get_data(as_text=True)
+    assert body.count("<rect") == 8 and " %</td>" in body

@@ -7,21 +7,22 @@ import json
 
 from peewee import IntegrityError
 
-from domain.request_apply import (ACCOUNT_FIELDS, REFUSED_EMAIL_TAKEN,
-                                  REFUSED_MISSING, REFUSED_NAME_TAKEN,
-                                  REFUSED_STALE, USER_FIELDS, ApplyRefused,
-                                  changes_between, cleaned, email_key,
+from domain import request_rules
+from domain.request_apply import (REFUSED_EMAIL_TAKEN, REFUSED_MISSING,
+                                  REFUSED_NAME_TAKEN, REFUSED_STALE,
+                                  ApplyRefused, changes_between, cleaned,
                                   require_complete, stale_fields)
+from domain.request_rules import ACCOUNT_FIELDS, USER_FIELDS, email_key
 from models import AccountChange, TradeAccount, TradeUser, utcnow
 from models.requests import KIND_ADD_USER, KIND_CREATE_ACCOUNT
 
 
 def account_values(account):
-    return {f: getattr(account, f) for f in ACCOUNT_FIELDS} if account else {}
+    return request_rules.account_values(account) if account else {}
 
 
 def user_values(user):
-    return {f: getattr(user, f) for f in USER_FIELDS} if user else {}
+    return request_rules.user_values(user) if user else {}
 
 
 def current_values(req):

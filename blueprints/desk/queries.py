@@ -7,6 +7,7 @@ from flask_babel import get_timezone
 from peewee import JOIN, Case, fn
 
 from blueprints.desk.listing import STATUS_ALL, STATUS_OPEN
+from domain.request_rules import due_state
 from models import AccountRequest, Dealer, RequestEvent, User, utcnow
 from models.requests import OPEN_REQUEST_STATUSES
 
@@ -21,15 +22,15 @@ class Clock:
     def for_zone(cls, now, zone):
         local = now.replace(tzinfo=datetime.timezone.utc).astimezone(zone)
         end = datetime.datetime.combine(local.date(), datetime.time.max, zone)
-        return cls(now, end.astimezone(datetime.timezone.utc).replace(tzinfo=None))
+        return cls(now, end.astimezone(datetime.timezone.utc).replace(tzinfo=None),
+                   str(zone))
+
+    zone: str = "Europe/Helsinki"
 
     def urgency(self, req):
-        """"overdue", "due_today" or "" for an open request."""
-        if req.status not in OPEN_REQUEST_STATUSES:
-            return ""
-        if req.due_at < self.now:
-            return "overdue"
-        return "due_today" if req.due_at <= self.today_end else ""
+        """"overdue", "due_today" or "" for an open request (the same rule
+        as the dealer's list, with "today" in the agent's zone)."""
+        return due_state(req.status, req.due_at, self.now, self.zone) or ""
 
 
 def agent_zone():
