@@ -48,10 +48,11 @@ def send_request(page, live_server, account=ACCOUNT, email=EMAIL):
     return req.reference
 
 
-def open_in_queue(page, reference):
+def open_in_queue(page, reference, lang="en"):
     """The agent finds the request with the live search and opens it."""
-    page.goto(f"{page.base_url}/desk?lang=en")
-    page.get_by_label("Search", exact=True).press_sequentially(reference, delay=20)
+    page.goto(f"{page.base_url}/desk?lang={lang}")
+    search = {"en": "Search", "fi": "Hae"}[lang]
+    page.get_by_label(search, exact=True).press_sequentially(reference, delay=20)
     expect(page).to_have_url(re.compile("q=" + reference))
     expect(page.locator("#results tbody tr")).to_have_count(1)
     page.get_by_role("link", name=reference).click()
@@ -101,18 +102,19 @@ def test_rejection_reaches_the_dealer_with_its_reason(page, live_server):
                              "hylatty@korjaamo.example")
     log_out(page)
 
-    log_in(page, "agent")
-    open_in_queue(page, reference)
-    page.get_by_role("button", name="Take", exact=True).click()
-    expect(page.get_by_text("You took the request.")).to_be_visible()
-    page.get_by_text("Reject", exact=True).click()
-    page.get_by_role("button", name="Reject request").click()
+    # The agent works in Finnish.
+    log_in(page, "agent", lang="fi")
+    open_in_queue(page, reference, lang="fi")
+    page.get_by_role("button", name="Ota käsittelyyn", exact=True).click()
+    expect(page.get_by_text("Otit pyynnön käsittelyyn.")).to_be_visible()
+    page.get_by_text("Hylkää", exact=True).click()
+    page.get_by_role("button", name="Hylkää pyyntö").click()
     # An empty reason is refused with the error on the field.
-    expect(page.get_by_label("Reason for the dealer")).to_have_attribute(
+    expect(page.get_by_label("Syy jälleenmyyjälle")).to_have_attribute(
         "aria-invalid", "true")
-    page.get_by_label("Reason for the dealer").fill(reason)
-    page.get_by_role("button", name="Reject request").click()
-    expect(page.get_by_text("The request was rejected.")).to_be_visible()
+    page.get_by_label("Syy jälleenmyyjälle").fill(reason)
+    page.get_by_role("button", name="Hylkää pyyntö").click()
+    expect(page.get_by_text("Pyyntö hylättiin.")).to_be_visible()
     assert serious_axe_violations(page) == []
     log_out(page)
 
@@ -138,6 +140,9 @@ def test_queue_filters_follow_the_url_without_reload(page, live_server):
     assert page.evaluate("window.__marker") == "same page"
     page.reload()
     expect(page.get_by_label("Overdue only")).to_be_checked()
+    page.goto(f"{page.base_url}/desk/dashboard?lang=en")
+    expect(page.get_by_role("img", name="Processed on time, last 8 weeks")).to_be_visible()
+    assert serious_axe_violations(page) == []
 
 
 def _agent_pages(browser, live_server, usernames):
