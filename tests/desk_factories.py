@@ -90,8 +90,9 @@ def outbox_texts(app):
         return []
     texts = []
     for name in sorted(os.listdir(folder)):
-        with open(os.path.join(folder, name), encoding="utf-8") as handle:
-            message = email.message_from_file(handle, policy=email.policy.default)
+        with open(os.path.join(folder, name), "rb") as handle:
+            message = email.message_from_binary_file(
+                handle, policy=email.policy.default)
         texts.append(f"To: {message['To']}\nSubject: {message['Subject']}\n\n"
                      f"{message.get_body().get_content()}")
     return texts

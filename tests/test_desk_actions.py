@@ -86,8 +86,9 @@ def test_apply_writes_outbox_file(agent, app, client):
     texts = outbox_texts(app)
     assert len(texts) == 2  # taken, applied
     assert all(req.reference in text for text in texts)
-    assert any("Subject:" in text and "valmis" in text.lower()
-               or "completed" in text for text in texts)
+    # In the sender's language (demo has none saved: Finnish).
+    assert "Pyyntösi" in texts[-1] and "on valmis: muutokset on tehty" in texts[-1]
+    assert texts[-1].startswith("To: demo@example.com")
 
 
 def _apply(client, req, headers=None):

@@ -15,6 +15,7 @@ from flask_babel import force_locale, gettext as _
 from flask_mail import Message
 from werkzeug.routing import BuildError
 
+from blueprints.desk.labels import EVENT_SUMMARIES
 from extensions import mail
 from web.i18n import LOCALES
 
@@ -45,7 +46,6 @@ def notify_by_mail(req, event):
 
 
 def _event_summary(kind):
-    from blueprints.desk.labels import EVENT_SUMMARIES
     return str(EVENT_SUMMARIES.get(kind, kind))
 
 
