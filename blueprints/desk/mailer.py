@@ -66,6 +66,7 @@ def _write_outbox(message, req):
     if not folder:
         return
     os.makedirs(folder, exist_ok=True)
-    name = f"{message.date:.0f}-{req.reference}-{os.urandom(3).hex()}.eml"
+    # Nanoseconds first: the folder lists the mails in the order sent.
+    name = f"{time.time_ns()}-{req.reference}-{os.urandom(3).hex()}.eml"
     with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
         handle.write(message.as_string())
