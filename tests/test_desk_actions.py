@@ -2,7 +2,6 @@
 import json
 
 import pytest
-from flask_mail import Message  # noqa: F401  (Flask-Mail is installed)
 
 from extensions import mail
 from models import (AccountChange, AccountRequest, Notification, RequestEvent,
