@@ -6,8 +6,9 @@ import pytest
 from extensions import mail
 from models import (AccountChange, AccountRequest, Notification, RequestEvent,
                     TradeAccount, TradeUser, User, db)
-from tests.desk_factories import (NEW_USER, outbox_texts, add_user_request, edit_request,
-                                  first_account, first_user, make_request)
+from tests.desk_factories import (NEW_USER, add_user_request, edit_request,
+                                  first_account, first_user, make_request,
+                                  outbox_texts)
 
 
 @pytest.fixture
