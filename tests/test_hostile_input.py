@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from models import Dealer, Order, TradeAccount, db, utcnow
 from tests.conftest import HTMX
-from tests.hostile_crawl import baseline, crawl, endpoint_of, plausible
+from tests.hostile_crawl import (baseline, crawl, endpoint_of, parse_page,
+                                 plausible)
 from tests.security_routes import log_in_as
 
 XSS = [
@@ -120,16 +121,15 @@ def _stored_payloads_are_escaped_everywhere(app):
     if outbox:
         import pathlib
         for mail in pathlib.Path(outbox).glob("*.eml"):
-            text = mail.read_bytes().decode("utf-8", "replace")
-            if raw_markup(_decoded_parts(text)):
+            if raw_markup(_decoded_parts(mail.read_bytes())):
                 failures.append(f"e-mail {mail.name}: unescaped markup")
     assert not failures, "\n".join(failures[:50])
 
 
-def _decoded_parts(text):
-    """The HTML and text parts of an e-mail, transfer encodings undone."""
+def _decoded_parts(raw):
+    """The non-plain-text parts of an e-mail, transfer encodings undone."""
     import email
-    message = email.message_from_string(text)
+    message = email.message_from_bytes(raw)
     parts = []
     for part in message.walk():
         if part.get_content_maintype() == "text":
@@ -241,3 +241,45 @@ def test_any_query_never_breaks_the_app(demo, app, data):
     response.get_data()
     response.close()
     assert response.status_code < 500, (path, query)
+
+
+def _post_form(client, page_url, action_end, fill=False, **values):
+    """Submit the page's form as it stands (or `fill`ed in), plus `values`."""
+    forms, _links = parse_page(page_url, client.get(page_url).get_data(as_text=True))
+    form = next(f for f in forms if f.method == "POST"
+                and f.action.endswith(action_end))
+    data = baseline(form) if fill else dict(form.fields)
+    return client.post(form.action, data=dict(data, **values))
+
+
+def test_emails_are_plain_text_with_payloads_kept_and_no_header_injection(
+        demo, app):
+    """A hostile reason reaches the dealer's e-mail as text, never markup."""
+    import email
+    import pathlib
+    dealer = app.test_client()
+    log_in_as(dealer, "demo")
+    sent = _post_form(dealer, "/settings/trade-accounts", "/trade-accounts",
+                      fill=True, name=XSS[0], notes=XSS[1])
+    assert sent.status_code in (302, 303), sent.status_code
+    reference = sent.headers["Location"].rsplit("/", 1)[-1]
+    agent = app.test_client()
+    log_in_as(agent, "agent")
+    page = f"/desk/{reference}"
+    assert _post_form(agent, page, "/take").status_code in (200, 302, 303)
+    reason = XSS[0] + "\r\nBcc: attacker@example.com\r\n\r\n" + FORMULAS[0]
+    rejected = _post_form(agent, page, "/reject", **{"reject-reason": reason})
+    assert rejected.status_code in (200, 302, 303), rejected.status_code
+    mails = sorted(pathlib.Path(app.config["MAIL_OUTBOX_DIR"]).glob("*.eml"))
+    assert mails, "rejecting sent no e-mail"
+    message = email.message_from_bytes(mails[-1].read_bytes())
+    assert message["Bcc"] is None
+    assert "attacker@example.com" not in "".join(
+        f"{k}: {v}" for k, v in message.items())
+    types = {part.get_content_type() for part in message.walk()
+             if not part.is_multipart()}
+    assert types == {"text/plain"}
+    part = next(part for part in message.walk() if not part.is_multipart())
+    body = part.get_payload(decode=True).decode(
+        part.get_content_charset() or "utf-8")
+    assert "<script>alert(1)</script>" in body  # as text, exactly as typed

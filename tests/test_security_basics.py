@@ -63,7 +63,8 @@ def test_inactivity_ends_the_session(demo, client, auth, caplog):
     with client.session_transaction() as session:
         session["seen_at"] -= 31 * 60
     assert client.get("/orders").status_code == 302
-    assert audit_lines(caplog)[-1]["event"] == "session_expired"
+    expired = [l for l in audit_lines(caplog) if l["event"] == "session_expired"]
+    assert expired[-1]["reason"] == "idle"
 
 
 def test_absolute_lifetime_ends_an_active_session(demo, client, auth):
@@ -136,6 +137,12 @@ def test_audit_lines_are_json_with_utc_times(demo, client, auth, caplog):
     assert "access_refused" in events
     for line in audit_lines(caplog):
         assert line["ts"].endswith("Z") and line["ip"] == "127.0.0.1"
+
+
+def test_anonymous_refusal_is_logged(demo, client, caplog):
+    caplog.set_level(logging.INFO, "order_manager.security")
+    assert client.get("/orders").status_code == 302
+    assert audit_lines(caplog)[-1]["reason"] == "login"
 
 
 def test_csrf_failure_is_logged(demo, csrf_app, caplog):

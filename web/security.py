@@ -14,7 +14,7 @@ import time
 from flask import abort, current_app, g, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_login import current_user, logout_user
+from flask_login import current_user, logout_user, user_unauthorized
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -206,3 +206,9 @@ def register(app):
         g._login_user_seen = "_user_id" in session
 
     app.after_request(_headers)
+    # Anonymous requests for pages that need a login (sent to the login page).
+    user_unauthorized.connect(_refused_anonymous, app, weak=False)
+
+
+def _refused_anonymous(sender, **extra):
+    audit("access_refused", reason="login")
