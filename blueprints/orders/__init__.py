@@ -22,7 +22,9 @@ ORDER_COLUMNS = [
 def order_labels():
     """Labels the order templates use, translated at render time."""
     return {
-        "status_labels": STATUS_LABELS,
+        # Plain strings: a list page looks a label up for each of its rows.
+        "status_labels": {key: str(label)
+                          for key, label in STATUS_LABELS.items()},
         "status_values": list(ORDER_STATUSES),
         "status_choices": list(STATUS_LABELS.items()),
         "action_labels": ACTION_LABELS,

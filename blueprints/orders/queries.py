@@ -9,9 +9,12 @@ Every list query is served by an index whatever the number of orders
   200 walks 10 000 index entries, never the table.
 - A search of 3+ characters goes through the trigram index (FTS5 on
   SQLite, pg_trgm on PostgreSQL); a shorter one is a prefix match on the
-  indexed columns. Its cost follows the number of matches, not of orders.
+  indexed columns. One pass over the matches gives both the page and the
+  counts: its cost follows the number of matches, not of orders.
 - Unsearched status counts come from a counter table kept by triggers.
 """
+import heapq
+
 from peewee import JOIN, SQL, fn
 
 from models import ORDER_STATUSES, Dealer, Order, OrderEvent, OrderLine, User
@@ -88,19 +91,13 @@ def _matching(site_ids, state, with_status=True):
     return query
 
 
-def status_counts(site_ids, state):
-    """{status: count} for the search and site filter (any status)."""
-    if state.q:
-        query = (_matching(site_ids, state, with_status=False)
-                 .select(Order.status, fn.COUNT(Order.id))
-                 .group_by(Order.status))
-    else:
-        query = (OrderStatusCount
-                 .select(OrderStatusCount.status, fn.SUM(OrderStatusCount.n))
-                 .where(OrderStatusCount.dealer.in_(
-                     _site_ids(site_ids, state)))
-                 .group_by(OrderStatusCount.status))
-    counts = {status: 0 for status in ORDER_STATUSES}
+def _status_counts(site_ids, state):
+    """{status: count} of the sites' orders (no search): counter rows."""
+    query = (OrderStatusCount
+             .select(OrderStatusCount.status, fn.SUM(OrderStatusCount.n))
+             .where(OrderStatusCount.dealer.in_(_site_ids(site_ids, state)))
+             .group_by(OrderStatusCount.status))
+    counts = dict.fromkeys(ORDER_STATUSES, 0)
     counts.update((status, int(n or 0)) for status, n in query.tuples())
     return counts
 
@@ -113,13 +110,7 @@ def _ordering(state, field=None, tie=Order.id):
 
 
 def _page_ids(site_ids, state, limit, offset):
-    """The ids of one page, read from the indexes (see the module doc)."""
-    if state.q:
-        query = _matching(site_ids, state).select(Order.id)
-        if state.sort_key == "site":
-            query = query.join(Dealer)
-        return (query.order_by(*_ordering(state))
-                .limit(limit).offset(offset))
+    """The ids of one unsearched page, read from the indexes."""
     sites = _site_ids(site_ids, state)
     if state.sort_key == "site":
         return _site_sorted_ids(sites, state, limit, offset)
@@ -174,16 +165,51 @@ def _site_sorted_ids(sites, state, limit, offset):
     return ids
 
 
-def page_of_orders(site_ids, state, page_size):
-    """(orders, has_next): one page of orders with their dealer."""
+def _searched_page(site_ids, state, limit, offset):
+    """(ids of the page, status counts) of a search, in one pass.
+
+    One query reads every match's id, status and sort key (through the
+    trigram or prefix index); the counts and the page come from those
+    rows, so the matches are looked up once, not once per purpose.
+    """
+    sites = _site_ids(site_ids, state)
+    by_site = state.sort_key == "site"
+    # Timestamps as text: ISO text sorts like the instants, and skipping
+    # the conversion matters when a search matches many orders.
+    key = (Order.dealer if by_site else
+           Order.created_at.cast("TEXT") if state.sort_key == "date"
+           else SORT_FIELDS[state.sort_key])
+    rows = list(_matching(site_ids, state, with_status=False)
+                .select(Order.id, Order.status, key).tuples())
+    counts = dict.fromkeys(ORDER_STATUSES, 0)
+    for _id, status, _key in rows:
+        counts[status] = counts.get(status, 0) + 1
+    if state.status:
+        rows = [row for row in rows if row[1] == state.status]
+    if by_site:
+        rank = {site_id: n for n, site_id in enumerate(sites)}
+        sort_key = lambda row: (rank[row[2]], row[0])  # noqa: E731
+    else:
+        sort_key = lambda row: (row[2], row[0])  # noqa: E731
+    pick = heapq.nlargest if state.descending else heapq.nsmallest
+    page = pick(offset + limit, rows, key=sort_key)[offset:]
+    return [row[0] for row in page], counts
+
+
+def list_page(site_ids, state, page_size):
+    """(orders, has_next, status counts) for one page of the list."""
     offset = (state.page - 1) * page_size
-    ids = _page_ids(site_ids, state, page_size + 1, offset)
+    if state.q:
+        ids, counts = _searched_page(site_ids, state, page_size + 1, offset)
+    else:
+        ids = _page_ids(site_ids, state, page_size + 1, offset)
+        counts = _status_counts(site_ids, state)
     if isinstance(ids, list) and not ids:
-        return [], False
+        return [], False, counts
     rows = list(Order.select(Order, Dealer).join(Dealer)
                 .where(Order.id.in_(ids))
                 .order_by(*_ordering(state)))
-    return rows[:page_size], len(rows) > page_size
+    return rows[:page_size], len(rows) > page_size, counts
 
 
 def orders_for_export(site_ids, state):

@@ -18,13 +18,13 @@ def _list_context():
     site_ids = [site.id for site in sites]
     state = listing.parse(request.args, site_ids)
     page_size = current_app.config["PAGE_SIZE"]
-    orders, has_next = queries.page_of_orders(site_ids, state, page_size)
+    orders, has_next, counts = queries.list_page(site_ids, state, page_size)
     return {
         "state": state,
         "sites": sites,
         "orders": orders,
         "has_next": has_next,
-        "counts": queries.status_counts(site_ids, state),
+        "counts": counts,
     }
 
 
