@@ -205,3 +205,26 @@ def test_clear_all_starts_a_new_request(page):
     page.get_by_role("link", name=t["clear"]).click()
     expect(label(page, t["account_name"])).to_have_value("")
     assert page.locator("[name=idempotency_key]").input_value() != key
+
+
+def test_without_javascript_the_edit_form_still_works(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(10000)
+    page.base_url = live_server.url
+    t = L["en"]
+    try:
+        log_in(page, lang="en")
+        page.goto(f"{page.base_url}/settings/trade-accounts")
+        label(page, t["kind"]).select_option(label=t["edit_kind"])
+        page.get_by_role("button", name="Update form").click()
+        label(page, t["current_name"]).fill("Kallion Autohuolto")
+        page.get_by_role("button", name="Update form").click()
+        expect(label(page, t["address"])).to_have_value(re.compile("Teollisuuskatu"))
+        label(page, t["address"]).fill("Kalliontie 7, Helsinki")
+        page.get_by_role("button", name=t["send"], exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile(r"R-\d{4}-\d{6}"))
+        [sent] = requests_in_db()
+        assert sent.requested_values == {"account": {"address": "Kalliontie 7, Helsinki"}}
+    finally:
+        context.close()
