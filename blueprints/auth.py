@@ -8,8 +8,8 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired, Length
 
-from models import User, write_transaction
-from web.security import audit, start_session, throttle_login
+from models import User
+from web.security import audit, end_session, start_session, throttle_login
 
 bp = Blueprint("auth", __name__)
 
@@ -65,19 +65,12 @@ def logout():
     """Log out (POST, with CSRF, so no link can log anyone out).
 
     The cookie is signed, not stored, so a copy of it would outlive a mere
-    session.clear(): bumping the user's session version ends it (and the
-    user's other sessions) for good.
+    session.clear(): the session's id is remembered as ended.
     """
     if current_user.is_authenticated:
         audit("logout")
-        end_all_sessions(current_user)
+        end_session()
     logout_user()
     session.clear()
     return redirect(url_for("auth.login"))
 
-
-def end_all_sessions(user):
-    """Invalidate every session cookie ever issued to `user`."""
-    with write_transaction():
-        User.update(session_version=User.session_version + 1).where(
-            User.id == user.id).execute()

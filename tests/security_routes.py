@@ -138,6 +138,7 @@ def log_in_as(client, username):
     with client.session_transaction() as session:
         session["_user_id"] = user.get_id()
         session["_fresh"] = True
+        session["sid"] = f"test-{user.id}-{now}"
         session["login_at"] = now
         session["seen_at"] = now
     return user

@@ -4,6 +4,7 @@ import logging
 import pytest
 
 from app import create_app
+from tests.conftest import AuthActions
 from web.security import CONTENT_SECURITY_POLICY
 
 
@@ -81,6 +82,15 @@ def test_a_copied_cookie_is_dead_after_logout(demo, client, auth, app):
     thief = app.test_client()
     thief.set_cookie("session", stolen)
     assert thief.get("/orders").status_code == 302
+
+
+def test_logout_ends_only_that_session(demo, app):
+    laptop, phone = app.test_client(), app.test_client()
+    for client in (laptop, phone):
+        AuthActions(client).login()
+    AuthActions(laptop).logout()
+    assert laptop.get("/orders").status_code == 302
+    assert phone.get("/orders").status_code == 200
 
 
 def test_deactivate_user_command_ends_sessions(demo, client, auth, runner):

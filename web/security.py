@@ -9,6 +9,7 @@ import datetime
 import json
 import logging
 import re
+import secrets
 import time
 
 from flask import abort, current_app, g, request, session
@@ -17,6 +18,9 @@ from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user, user_unauthorized
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from models import utcnow, write_transaction
+from models.sessions import EndedSession
 
 # No inline script or style anywhere: htmx is configured by a <meta>, its
 # indicator CSS is a constructed stylesheet, behaviour lives in app.js.
@@ -114,11 +118,37 @@ def configure(app):
 
 
 def start_session():
-    """Called at login: the session's clocks start now."""
+    """Called at login: a new session id, and the session's clocks start now."""
     now = int(time.time())
     session.permanent = True
+    session["sid"] = secrets.token_urlsafe(16)
     session["login_at"] = now
     session["seen_at"] = now
+
+
+def end_session():
+    """Called at logout: this session's cookie (and any copy) is dead.
+
+    The id is remembered until the session's absolute lifetime is over;
+    older entries are dropped on the way.
+    """
+    sid = session.get("sid")
+    if not sid:
+        return
+    now = utcnow()
+    ends_at = now + datetime.timedelta(
+        hours=current_app.config["SESSION_MAX_HOURS"])
+    with write_transaction():
+        EndedSession.delete().where(EndedSession.ends_at < now).execute()
+        (EndedSession.insert(sid=sid, ends_at=ends_at)
+         .on_conflict_ignore().execute())
+
+
+def session_is_live():
+    """False for a session without an id or one that was logged out."""
+    sid = session.get("sid")
+    return bool(sid) and not EndedSession.select().where(
+        EndedSession.sid == sid).exists()
 
 
 def _session_expired():
