@@ -87,7 +87,7 @@ def register_database_hooks(app):
         # A served SQLite database keeps each thread's connection: opening
         # one runs its pragmas, and closing the last one checkpoints and
         # deletes the WAL file, a good part of a short request's time.
-        if db.is_closed() or (app.config["DB_KEEP_CONNECTIONS"]
+        if db.is_closed() or (app.config.get("DB_KEEP_CONNECTIONS")
                               and is_sqlite()):
             return
         db.close()
