@@ -297,3 +297,24 @@ def test_bad_take_input_is_refused(agent, client, data):
     response = client.post(f"/desk/{req.reference}/take", data=data)
     assert response.status_code in (400, 303)
     assert _req(req.reference).status == "submitted"
+
+
+def test_overlong_note_and_reason_are_refused(agent, client, htmx_headers):
+    req = _make()
+    _take(client, req)
+    long_text = "x" * 2001
+    note = client.post(f"/desk/{req.reference}/note", headers=htmx_headers,
+                       data={"note-text": long_text})
+    reject = client.post(f"/desk/{req.reference}/reject", headers=htmx_headers,
+                         data={"reject-expected_status": "in_progress",
+                               "reject-reason": long_text})
+    assert note.status_code == 422 and reject.status_code == 422
+    assert _req(req.reference).status == "in_progress"
+
+
+def test_detail_shows_the_accounts_history(agent, client):
+    req = _make(add_user_request)
+    _take(client, req)
+    _apply(client, req)
+    body = client.get(f"/desk/{req.reference}?lang=en").get_data(as_text=True)
+    assert "Change history" in body and NEW_USER["email"] in body
