@@ -200,3 +200,23 @@ def test_two_tabs_apply_at_once_only_one_applies(browser, live_server):
         assert AccountRequest.get(AccountRequest.reference == reference).status == "completed"
     for page in pages:
         page.context.close()
+
+
+def test_the_desk_works_without_javascript(browser, live_server):
+    with db.connection_context():
+        reference = make_request().reference
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10000)
+    page.base_url = live_server.url
+    log_in(page, "agent")
+    page.goto(f"{live_server.url}/desk?lang=en")
+    page.get_by_label("Search", exact=True).fill(reference)
+    page.get_by_role("button", name="Search", exact=True).click()
+    expect(page).to_have_url(re.compile("q=" + reference))
+    page.get_by_role("link", name=reference).click()
+    page.get_by_role("button", name="Take", exact=True).click()
+    expect(page.get_by_text("You took the request.")).to_be_visible()
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_text("The request was applied and completed.")).to_be_visible()
+    context.close()
