@@ -1,5 +1,5 @@
 """Trade account queries, scoped to the dealer sites a user belongs to."""
-from peewee import JOIN, fn
+from peewee import fn
 
 from models import Dealer, TradeAccount, TradeUser
 
@@ -12,12 +12,8 @@ def parse_query(args):
 
 def accounts_for(site_ids, q="", page=1, page_size=50):
     """Accounts matching `q` by name, or by one of their users' email/name."""
-    query = (TradeAccount.select(TradeAccount, Dealer,
-                                 fn.COUNT(TradeUser.id).alias("user_count"))
-             .join_from(TradeAccount, Dealer)
-             .join_from(TradeAccount, TradeUser, JOIN.LEFT_OUTER)
-             .where(TradeAccount.dealer.in_(site_ids))
-             .group_by(TradeAccount.id, Dealer.id))
+    query = (TradeAccount.select(TradeAccount, Dealer).join(Dealer)
+             .where(TradeAccount.dealer.in_(site_ids)))
     if q:
         key = TradeAccount.key_for(q)
         matching_users = (TradeUser.select(TradeUser.account)
@@ -40,3 +36,14 @@ def users_of(account):
     return list(TradeUser.select().where(TradeUser.account == account)
                 .order_by(TradeUser.last_name, TradeUser.first_name,
                           TradeUser.id))
+
+
+def users_by_account(accounts):
+    """{account id: [users]} for a page of accounts, in one query."""
+    grouped = {account.id: [] for account in accounts}
+    if grouped:
+        for user in (TradeUser.select()
+                     .where(TradeUser.account.in_(list(grouped)))
+                     .order_by(TradeUser.last_name, TradeUser.first_name)):
+            grouped[user.account_id].append(user)
+    return grouped

@@ -20,8 +20,10 @@ def account_list():
     page_size = current_app.config["PAGE_SIZE"]
     rows = queries.accounts_for(current_user.dealer_ids(), q, page.page,
                                 page_size + 1)
+    accounts = rows[:page_size]
     return render_page("accounts/list.html", "accounts/_results.html",
-                       state=page, accounts=rows[:page_size],
+                       state=page, accounts=accounts,
+                       users=queries.users_by_account(accounts),
                        has_next=len(rows) > page_size, choices=choices)
 
 
