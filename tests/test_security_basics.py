@@ -165,3 +165,42 @@ def test_csrf_failure_is_logged(demo, csrf_app, caplog):
 def test_csp_constant_matches_the_header(client):
     assert client.get("/login").headers["Content-Security-Policy"] == \
         CONTENT_SECURITY_POLICY
+
+
+def test_spoofed_forwarded_for_does_not_escape_the_throttle(demo, client):
+    codes = [client.post("/login", data={"username": f"u{i}", "password": "x"},
+                         headers={"X-Forwarded-For": f"198.51.100.{i}"})
+             .status_code for i in range(21)]
+    assert codes[-1] == 429
+
+
+def test_replayed_submission_creates_nothing_new(demo, csrf_app):
+    """Replayed with its token: the same request; after logout: nothing."""
+    import re
+
+    from models import AccountRequest, db
+    from tests.hostile_crawl import baseline, parse_page
+    token = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+    client = csrf_app.test_client()
+    login = client.get("/login").get_data(as_text=True)
+    client.post("/login", data={"username": "demo", "password": "demo",
+                                "csrf_token": token.search(login).group(1)})
+    page = client.get("/settings/trade-accounts").get_data(as_text=True)
+    form = next(f for f in parse_page("/settings/trade-accounts", page)[0]
+                if f.action.endswith("/settings/trade-accounts"))
+    data = dict(baseline(form), csrf_token=form.fields["csrf_token"])
+    first = client.post(form.action, data=data)
+    assert first.status_code == 302 and "/requests/" in first.headers["Location"]
+    with db.connection_context():
+        count = AccountRequest.select().count()
+    again = client.post(form.action, data=data)
+    assert again.headers["Location"] == first.headers["Location"]
+    stolen = client.get_cookie("session").value
+    client.post("/logout", data={"csrf_token": data["csrf_token"]})
+    thief = csrf_app.test_client()
+    thief.set_cookie("session", stolen)
+    replay = thief.post(form.action, data=dict(data, idempotency_key="x" * 32))
+    assert replay.status_code in (302, 400)
+    assert "/requests/" not in replay.headers.get("Location", "")
+    with db.connection_context():
+        assert AccountRequest.select().count() == count
