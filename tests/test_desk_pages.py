@@ -135,3 +135,18 @@ def test_demo_history_fills_the_service_level(demo, auth, client):
     auth.login("agent")
     body = client.get("/desk/dashboard?lang=en").get_data(as_text=True)
     assert body.count("<rect") == 8 and " %</td>" in body
+
+
+def test_queue_pages_and_site_filter(agent, client):
+    from models import Dealer
+    agent.config["PAGE_SIZE"] = 2
+    refs = [_make(submitted_at=days_ago(n)).reference for n in (3, 2, 1)]
+    with db.connection_context():
+        other_site = Dealer.get(Dealer.code != "20/90074")
+        other = make_request(dealer=other_site).reference
+    body = client.get("/desk?lang=en").get_data(as_text=True)
+    assert refs[0] in body and refs[2] not in body and 'rel="next"' in body
+    body = client.get("/desk?page=2&lang=en").get_data(as_text=True)
+    assert refs[2] in body and 'rel="prev"' in body
+    body = client.get(f"/desk?site={other_site.id}").get_data(as_text=True)
+    assert other in body and refs[0] not in body

@@ -89,7 +89,8 @@ def counts(state, agent, clock):
 
 
 def page_of_requests(state, agent, clock, page_size):
-    """Most urgent first: due time, then the oldest."""
+    """Most urgent first: due time, then the oldest. One row more than a
+    page, so the caller knows whether a next page exists."""
     handler = User.alias()
     return (_matching(state, agent, clock)
             .select(AccountRequest, Dealer, handler)
@@ -99,7 +100,7 @@ def page_of_requests(state, agent, clock, page_size):
                   on=(AccountRequest.handled_by == handler.id))
             .order_by(AccountRequest.due_at, AccountRequest.submitted_at,
                       AccountRequest.id)
-            .paginate(state.page, page_size))
+            .limit(page_size + 1).offset((state.page - 1) * page_size))
 
 
 def request_by_reference(reference):

@@ -21,7 +21,7 @@ def queue():
     clock = queries.current_clock()
     page_size = current_app.config["PAGE_SIZE"]
     rows = list(queries.page_of_requests(state, current_user, clock,
-                                         page_size + 1))
+                                         page_size))
     return render_page("desk/queue.html", "desk/_results.html",
                        state=state, sites=sites, clock=clock,
                        requests=rows[:page_size],
