@@ -25,6 +25,9 @@ COMPRESSIBLE = ("text/css", "text/javascript", "application/javascript",
 
 
 def register(app):
+    # Served (not under tests, which open a database per test), SQLite
+    # connections stay open between requests: see app.register_database_hooks.
+    app.config.setdefault("DB_KEEP_CONNECTIONS", not app.config.get("TESTING"))
     app.config.setdefault("COMPRESS_MIMETYPES", [
         "text/html", "text/plain", "application/json"])
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
