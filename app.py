@@ -52,6 +52,8 @@ def load_user(user_id):
         pk, version = (int(part) for part in user_id.split(":"))
     except ValueError:
         return None
+    if not security.session_is_live():  # logged out: a copied cookie
+        return None
     return User.get_or_none((User.id == pk) & (User.session_version == version)
                             & (User.active == True))  # noqa: E712
 
@@ -85,7 +87,7 @@ def register_database_hooks(app):
         # A served SQLite database keeps each thread's connection: opening
         # one runs its pragmas, and closing the last one checkpoints and
         # deletes the WAL file, a good part of a short request's time.
-        if db.is_closed() or (app.config["DB_KEEP_CONNECTIONS"]
+        if db.is_closed() or (app.config.get("DB_KEEP_CONNECTIONS")
                               and is_sqlite()):
             return
         db.close()
