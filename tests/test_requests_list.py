@@ -128,3 +128,13 @@ def test_sent_form_then_list_in_finnish(dealer, htmx_headers):
     assert "Luo liikeasiakastili ja lisää käyttäjä" in page
     assert site().label in dealer.get(
         "/requests/" + page.split('/requests/')[1].split('"')[0]).get_data(as_text=True)
+
+
+def test_requests_with_unread_notices_are_marked_until_opened(dealer):
+    from models import Notification
+    sent = send()
+    with db.connection_context():
+        Notification.create(user=sent.submitted_by_id, request=sent.id)
+    assert "Updated" in dealer.get("/requests?lang=en").get_data(as_text=True)
+    dealer.get(f"/requests/{sent.reference}")
+    assert "Updated" not in dealer.get("/requests?lang=en").get_data(as_text=True)

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from models import AccountRequest, Dealer, RequestEvent, User
+from models import AccountRequest, Dealer, Notification, RequestEvent, User
 from models.requests import REQUEST_STATUSES
 
 MAX_QUERY_LENGTH = 100
@@ -83,3 +83,14 @@ def public_events(request):
                 .where((RequestEvent.request == request)
                        & (RequestEvent.internal == False))  # noqa: E712
                 .order_by(RequestEvent.at, RequestEvent.id))
+
+
+def with_unread_notices(user, requests):
+    """Ids of the requests the user has unread notices about."""
+    ids = [r.id for r in requests]
+    if not ids:
+        return set()
+    return {n.request_id for n in Notification.select(Notification.request)
+            .where((Notification.user == user.id)
+                   & (Notification.read == False)  # noqa: E712
+                   & Notification.request.in_(ids))}

@@ -26,12 +26,14 @@ def request_list():
     state = queries.parse(request.args)
     page_size = current_app.config["PAGE_SIZE"]
     rows = queries.page_of_requests(site_ids, state, page_size + 1)
+    shown = rows[:page_size]
     return render_page("requests/list.html", "requests/_results.html",
-                       state=state, requests=rows[:page_size],
+                       state=state, requests=shown,
+                       unread=queries.with_unread_notices(current_user, shown),
                        has_next=len(rows) > page_size,
                        counts=queries.status_counts(site_ids, state),
                        statuses=REQUEST_STATUSES,
-                       due=_due_states(rows[:page_size]))
+                       due=_due_states(shown))
 
 
 @bp.route("/<reference>")
