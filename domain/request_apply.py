@@ -18,6 +18,7 @@ REFUSED_NAME_TAKEN = "name_taken"  # the dealer has an account of that name
 REFUSED_EMAIL_TAKEN = "email_taken"  # an active user has that email
 REFUSED_MISSING = "missing"        # the account or user no longer exists
 REFUSED_INCOMPLETE = "incomplete"  # a new account or user lacks a value
+REFUSED_INVALID = "invalid"        # a value the database cannot store
 
 
 class ApplyRefused(Exception):

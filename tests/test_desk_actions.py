@@ -4,6 +4,7 @@ import json
 import pytest
 
 from extensions import mail
+from models.base import is_sqlite
 from models import (AccountChange, AccountRequest, Notification, RequestEvent,
                     TradeAccount, TradeUser, User, db)
 from tests.desk_factories import (NEW_USER, add_user_request, edit_request,
@@ -318,3 +319,21 @@ def test_detail_shows_the_accounts_history(agent, client):
     _apply(client, req)
     body = client.get(f"/desk/{req.reference}?lang=en").get_data(as_text=True)
     assert "Change history" in body and NEW_USER["email"] in body
+
+
+def test_apply_refuses_values_the_database_cannot_store(agent, client, htmx_headers):
+    """PostgreSQL enforces column lengths: such a request changes nothing."""
+    requested = {"account": {"name": "Pitkä Oy", "address": "x",
+                             "country": "FIN-TOO-LONG", "language": "fi",
+                             "notes": ""},
+                 "user": dict(NEW_USER)}
+    req = _make(requested=requested)
+    _take(client, req)
+    response = _apply(client, req, htmx_headers)
+    with db.connection_context():
+        created = TradeAccount.select().where(TradeAccount.name == "Pitkä Oy").count()
+    if is_sqlite():  # SQLite stores any length: the request completes
+        assert response.status_code == 200 and created == 1
+    else:
+        assert response.status_code == 409
+        assert created == 0 and _req(req.reference).status == "in_progress"

@@ -44,6 +44,9 @@ REFUSALS = {
     rules.REFUSED_INCOMPLETE: _l("The request lacks required details, so "
                                  "nothing was changed. Reject it with a "
                                  "reason."),
+    rules.REFUSED_INVALID: _l("The request has a value that cannot be "
+                              "stored, so nothing was changed. Reject it "
+                              "with a reason."),
 }
 
 STATUS_FILTER_LABELS = {

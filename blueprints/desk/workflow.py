@@ -4,8 +4,10 @@ Every status change is a conditional UPDATE on the status (and handler) the
 agent's page showed, inside a write transaction: when two agents act at the
 same moment, exactly one UPDATE matches a row and the other is refused.
 """
+from peewee import DataError, IntegrityError
+
 from blueprints.desk.changes import apply_request
-from domain.request_apply import REFUSED_STATUS, ApplyRefused
+from domain.request_apply import REFUSED_INVALID, REFUSED_STATUS, ApplyRefused
 from models import AccountRequest, Notification, RequestEvent, utcnow
 from models import write_transaction
 from models.requests import (REQUEST_COMPLETED, REQUEST_IN_PROGRESS,
@@ -65,7 +67,11 @@ def apply(req, agent):
         _claim(req, REQUEST_IN_PROGRESS, agent.id,
                {AccountRequest.status: REQUEST_COMPLETED,
                 AccountRequest.resolved_at: utcnow()})
-        account, user = apply_request(req, agent)
+        try:
+            account, user = apply_request(req, agent)
+        except (DataError, IntegrityError):
+            # A value too long or malformed for a column: refuse, all rolled back.
+            raise ApplyRefused(REFUSED_INVALID)
         links = {AccountRequest.account: account.id}
         if user is not None:
             links[AccountRequest.trade_user] = user.id
