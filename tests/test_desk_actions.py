@@ -337,3 +337,36 @@ def test_apply_refuses_values_the_database_cannot_store(agent, client, htmx_head
     else:
         assert response.status_code == 409
         assert created == 0 and _req(req.reference).status == "in_progress"
+
+
+def test_two_applies_in_parallel_exactly_one_wins(demo):
+    """Real threads, each with its own connection, apply the same request."""
+    import threading
+
+    from blueprints.desk import workflow
+    from domain.request_apply import ApplyRefused
+    with db.connection_context():
+        agent_user = User.get(User.username == "agent")
+        req = make_request()
+        workflow.take(req, agent_user, "submitted", None)
+    start, outcomes = threading.Barrier(2), []
+
+    def apply_once():
+        with db.connection_context():
+            fresh = AccountRequest.get_by_id(req.id)
+            start.wait()
+            try:
+                workflow.apply(fresh, agent_user)
+                outcomes.append("applied")
+            except ApplyRefused as refusal:
+                outcomes.append(refusal.reason)
+
+    threads = [threading.Thread(target=apply_once) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["applied", "status"]
+    with db.connection_context():
+        assert TradeUser.select().where(
+            TradeUser.email_key == NEW_USER["email"]).count() == 1
