@@ -170,3 +170,72 @@ def test_a_valid_token_is_accepted(demo, csrf_app):
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
     response = client.post("/logout", data={"csrf_token": token})
     assert response.status_code == 302
+
+
+def test_no_form_or_query_reaches_another_sites_objects(demo, app):
+    """Another site's ids typed into any field or parameter: no leak, no write.
+
+    Every form and query parameter the crawl finds is sent with the other
+    site's dealer, trade account and trade user ids in each field that
+    could name them (and in its usual tenant-field names).
+    """
+    from models import AccountRequest, AccountChange, TradeAccount, TradeUser
+    from models import db as database
+    from tests.hostile_crawl import baseline, crawl
+    with database.connection_context():
+        site = other_site()
+        account = TradeAccount.select().where(TradeAccount.dealer == site).first()
+        user = TradeUser.select().where(TradeUser.account == account).first()
+        before = (AccountRequest.select().count(), AccountChange.select().count())
+    ids = {"site": site.id, "dealer": site.id, "account": account.id,
+           "account_id": account.id, "existing": account.id,
+           "user": user.id, "trade_user": user.id, "user_id": user.id}
+    secrets_of_other = (account.name, account.address, user.email)
+    client = app.test_client()
+    log_in_as(client, "demo")
+    surface = crawl(app, client)
+    failures = []
+    for form in surface.forms.values():
+        kinds = form.choices.get("kind") or [None]
+        for kind in kinds:
+            data = dict(baseline(form), **{k: v for k, v in ids.items()
+                                           if k in form.fields or k in ids})
+            if kind:
+                data["kind"] = kind
+            for send in (_as_query, _as_form):
+                response = send(client, form, data)
+                body = response.get_data(as_text=True)
+                response.close()
+                leaked = [s for s in secrets_of_other if s in body]
+                if leaked or response.status_code >= 500:
+                    failures.append(f"{form.method} {form.action} kind={kind}"
+                                    f": {response.status_code} {leaked}")
+    with database.connection_context():
+        wrote = (AccountRequest.select().where(
+            (AccountRequest.dealer == site) | (AccountRequest.account == account)
+            | (AccountRequest.trade_user == user)).count())
+        assert (AccountRequest.select().count(), AccountChange.select().count()) \
+            >= before
+    assert not failures, "\n".join(failures)
+    assert wrote == 0, f"{wrote} requests name another site's objects"
+    # The control: the request form's prefill does honour the user's own
+    # ids, so the leak check above would have seen another site's.
+    with database.connection_context():
+        own = TradeAccount.select().where(
+            TradeAccount.dealer == own_site()).first()
+    query = {"kind": "edit_account_and_user", "site": own.dealer_id}
+    plain = client.get("/settings/trade-accounts", query_string=query)
+    filled = client.get("/settings/trade-accounts",
+                        query_string=dict(query, account=own.id))
+    assert own.address not in plain.get_data(as_text=True)
+    assert own.address in filled.get_data(as_text=True)
+
+
+def _as_query(client, form, data):
+    return client.get(form.action, query_string=data)
+
+
+def _as_form(client, form, data):
+    if form.method != "POST":
+        return client.get(form.action, query_string=data, headers=HTMX)
+    return client.post(form.action, data=data)
