@@ -203,10 +203,12 @@ def test_second_agent_cannot_take_or_apply(demo, client, auth, htmx_headers):
     assert stale.status_code == 409
     assert b"Someone else acted on this request" in stale.data
     assert _apply(client, req, htmx_headers).status_code == 409
-    # Taking it over names the current handler, so it works once.
+    # Taking it over names the current handler, so it works once; the
+    # dealer is not told about a change of hands.
     agent_id = _req(req.reference).handled_by_id
-    over = _take(client, _req(req.reference), htmx_headers)
-    assert over.status_code == 200
+    with mail.record_messages() as outbox:
+        over = _take(client, _req(req.reference), htmx_headers)
+    assert over.status_code == 200 and outbox == []
     assert _req(req.reference).handled_by_id != agent_id
 
 

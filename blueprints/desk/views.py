@@ -58,7 +58,7 @@ def request_detail(reference):
 def _done(req, action, event=None, error=None, status=200):
     """After an action: the panel for htmx, else a redirect with a flash."""
     req = _request_or_404(req.reference)  # as the action left it
-    if event is not None and event.kind != "note":
+    if event is not None and event.notifies_sender:
         notify_by_mail(req, event)
     if not wants_partial():
         flash(error or str(ACTION_DONE[action]), "error" if error else "success")

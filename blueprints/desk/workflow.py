@@ -41,6 +41,8 @@ def _claim(req, expected_status, expected_handler, changes):
 def _event(req, actor, kind, note="", internal=False, notify=True):
     event = RequestEvent.create(request=req, actor=actor, kind=kind,
                                 note=note, internal=internal)
+    # Not stored: tells the caller the sender should also get an e-mail.
+    event.notifies_sender = notify
     if notify:
         Notification.create(user=req.submitted_by_id, request=req,
                             event=event)
