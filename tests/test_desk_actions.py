@@ -4,12 +4,12 @@ import json
 import pytest
 
 from extensions import mail
-from models.base import is_sqlite
 from models import (AccountChange, AccountRequest, Notification, RequestEvent,
                     TradeAccount, TradeUser, User, db)
-from tests.desk_factories import (NEW_USER, add_user_request, edit_request,
-                                  first_account, first_user, make_request,
-                                  outbox_texts)
+from models.base import is_sqlite
+from tests.desk_factories import (NEW_ACCOUNT, NEW_USER, add_user_request,
+                                  edit_request, first_account, first_user,
+                                  make_request, outbox_texts)
 
 
 @pytest.fixture
@@ -372,3 +372,15 @@ def test_two_applies_in_parallel_exactly_one_wins(demo):
     with db.connection_context():
         assert TradeUser.select().where(
             TradeUser.email_key == NEW_USER["email"]).count() == 1
+
+
+def test_detail_warns_before_apply(agent, client):
+    with db.connection_context():
+        taken = first_user(first_account())
+        requested = {"account": dict(NEW_ACCOUNT, name=first_account().name),
+                     "user": dict(NEW_USER, email=taken.email)}
+        req = make_request(requested=requested)
+    body = client.get(f"/desk/{req.reference}?lang=en").get_data(as_text=True)
+    assert "Apply would be refused now:" in body
+    assert "already has a trade account with this name" in body
+    assert "already has this email address" in body

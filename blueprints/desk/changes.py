@@ -61,6 +61,31 @@ def apply_request(req, actor):
     return account, user
 
 
+def conflicts(req):
+    """[ApplyRefused] that Apply would meet now; nothing is changed.
+
+    Shown on the open request, so the agent sees a taken name or email
+    before pressing Apply (which checks again, in its transaction).
+    """
+    requested = req.requested_values
+    account = cleaned("account", requested.get("account") or {})
+    user = cleaned("user", requested.get("user") or {})
+    checks = []
+    if account.get("name"):
+        checks.append(lambda: _check_name(req, account["name"], req.account_id))
+    if user.get("email") and user.get("market_access", True):
+        checks.append(lambda: _check_email(user["email"], req.trade_user_id))
+    if req.snapshot_values:
+        checks.append(lambda: _check_stale(req, requested))
+    found = []
+    for check in checks:
+        try:
+            check()
+        except ApplyRefused as refusal:
+            found.append(refusal)
+    return found
+
+
 def _locked_account(req):
     account = TradeAccount.get_or_none((TradeAccount.id == req.account_id)
                                        & (TradeAccount.dealer == req.dealer_id)

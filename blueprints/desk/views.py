@@ -3,11 +3,13 @@ from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user
 
 from blueprints.desk import bp, listing, queries, workflow
+from blueprints.desk.changes import conflicts
 from blueprints.desk.forms import ActionForm, NoteForm, RejectForm
 from blueprints.desk.labels import ACTION_DONE, REFUSALS
 from blueprints.desk.mailer import notify_by_mail
 from blueprints.desk.review import review_rows
 from domain.request_apply import ApplyRefused
+from models.requests import OPEN_REQUEST_STATUSES
 from web.access import agent_required
 from web.rendering import render_page, wants_partial
 
@@ -36,12 +38,21 @@ def _request_or_404(reference):
     return req
 
 
+def _warnings(req, error):
+    """What Apply would refuse, for an open request (not twice the error)."""
+    if req.status not in OPEN_REQUEST_STATUSES:
+        return []
+    messages = [str(REFUSALS[refusal.reason]) for refusal in conflicts(req)]
+    return [m for m in dict.fromkeys(messages) if m != error]
+
+
 def _render_detail(req, status=200, message=None, error=None,
                    reject_form=None, note_form=None):
     return render_page(
         "desk/detail.html", "desk/_panel.html", status=status,
         req=req, rows=review_rows(req), events=queries.events_of(req),
         clock=queries.current_clock(), message=message, error=error,
+        warnings=_warnings(req, error),
         can_take=workflow.can_take(req, current_user),
         can_resolve=workflow.can_resolve(req, current_user),
         reject_form=reject_form or RejectForm(prefix="reject"),
