@@ -166,8 +166,8 @@ def _session_expired():
         logout_user()
         session.clear()
         return
-    # Rewriting the cookie at most once a minute keeps responses cacheable
-    # by nothing in between and the clock accurate enough.
+    # A minute's precision is plenty for the idle timeout. (The cookie's
+    # own expiry slides on every response: SESSION_REFRESH_EACH_REQUEST.)
     if now - seen_at >= 60:
         session["seen_at"] = now
 
