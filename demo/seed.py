@@ -1,6 +1,7 @@
 """Load the demo data set into an empty (or demo-only) database."""
 import datetime
 import random
+import unicodedata
 
 from demo import catalogue as cat
 from domain.order_codes import code_for, instant_of
@@ -73,10 +74,16 @@ def _trade_accounts(dealers, rng):
     return accounts
 
 
+def _ascii(text):
+    """Letters and digits folded to ASCII (ä → a) for demo e-mail addresses."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+    return "".join(c for c in folded.decode().lower() if c.isalnum())
+
+
 def _trade_user(account, dealer, language, rng):
     first, last = rng.choice(cat.FIRST_NAMES), rng.choice(cat.LAST_NAMES)
-    domain = "".join(c for c in account.name_key if c.isalnum())[:20]
-    email = f"{first}.{last}.{rng.randint(1, 999)}@{domain}.example".lower()
+    email = (f"{_ascii(first)}.{_ascii(last)}.{rng.randint(1, 999)}"
+             f"@{_ascii(account.name_key)[:20]}.example")
     TradeUser.create(account=account, email=email, email_key=email,
                      first_name=first, last_name=last,
                      role=rng.choice(cat.TRADE_ROLES), language=language,
