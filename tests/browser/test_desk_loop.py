@@ -21,17 +21,8 @@ def log_out(page):
     page.wait_for_load_state()
 
 
-def send_request(page, live_server, account=ACCOUNT, email=EMAIL):
-    """As `demo`: the dealer's own form when it is there, else the factory."""
-    if "settings.send_request" not in live_server.app.view_functions:
-        with db.connection_context():
-            return make_request(requested={
-                "account": {"name": account, "address": "Pajakatu 1",
-                            "country": "FI", "language": "fi", "notes": ""},
-                "user": {"email": email, "first_name": "Pekka",
-                         "last_name": "Pajala", "role": "workshop_manager",
-                         "language": "fi", "time_zone": "Europe/Helsinki",
-                         "market_access": True}}).reference
+def send_request(page, account=ACCOUNT, email=EMAIL):
+    """As `demo`, through the dealer's request form; returns the reference."""
     page.goto(f"{page.base_url}/settings/trade-accounts?lang=en")
     page.get_by_label("Account name", exact=True).fill(account)
     page.get_by_label("Address", exact=True).fill("Pajakatu 1, Helsinki")
@@ -61,7 +52,7 @@ def open_in_queue(page, reference, lang="en"):
 
 def test_dealer_sends_agent_applies_dealer_sees_it(page, live_server):
     log_in(page, "demo")
-    reference = send_request(page, live_server)
+    reference = send_request(page)
     log_out(page)
 
     log_in(page, "agent")
@@ -98,7 +89,7 @@ def test_dealer_sends_agent_applies_dealer_sees_it(page, live_server):
 def test_rejection_reaches_the_dealer_with_its_reason(page, live_server):
     reason = "Tällä korjaamolla on jo tili toisella nimellä."
     log_in(page, "demo")
-    reference = send_request(page, live_server, "Hylättävä Korjaamo Oy",
+    reference = send_request(page, "Hylättävä Korjaamo Oy",
                              "hylatty@korjaamo.example")
     log_out(page)
 
