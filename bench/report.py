@@ -76,6 +76,10 @@ def write_report(results, sizes, scenarios, seconds, term):
     if build:
         lines += ["", f"Building the {large}-order database "
                   f"(`flask seed-demo --orders {large}`) took {build:.0f} s."]
+    notes = os.path.join(ROOT, "bench", "NOTES.md")
+    if os.path.exists(notes):
+        with open(notes) as handle:
+            lines += ["", handle.read().strip()]
     text = "\n".join(lines) + "\n"
     with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as handle:
         handle.write(text)

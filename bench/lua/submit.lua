@@ -12,7 +12,9 @@ end
 
 init = function(args)
   base = args[1]
-  run = args[2]
+  -- The warm-up and the measured run share args: the start time keeps
+  -- their keys apart (a repeated key is a resend, acknowledged unstored).
+  run = args[2] .. "t" .. os.time()
   counter = 0
 end
 
