@@ -196,8 +196,13 @@ def _searched_page(site_ids, state, limit, offset):
     return [row[0] for row in page], counts
 
 
-def list_page(site_ids, state, page_size):
-    """(orders, has_next, status counts) for one page of the list."""
+def list_page(sites, state, page_size):
+    """(orders, has_next, status counts) for one page of the list.
+
+    `sites` are the user's Dealer rows (in site-code order); each order
+    gets its site from them rather than from a join rebuilt per row.
+    """
+    site_ids = [site.id for site in sites]
     offset = (state.page - 1) * page_size
     if state.q:
         ids, counts = _searched_page(site_ids, state, page_size + 1, offset)
@@ -206,9 +211,13 @@ def list_page(site_ids, state, page_size):
         counts = _status_counts(site_ids, state)
     if isinstance(ids, list) and not ids:
         return [], False, counts
-    rows = list(Order.select(Order, Dealer).join(Dealer)
-                .where(Order.id.in_(ids))
-                .order_by(*_ordering(state)))
+    query = Order.select().where(Order.id.in_(ids))
+    if state.sort_key == "site":
+        query = query.join(Dealer)
+    rows = list(query.order_by(*_ordering(state)))
+    by_id = {site.id: site for site in sites}
+    for order in rows:
+        order.dealer = by_id[order.dealer_id]
     return rows[:page_size], len(rows) > page_size, counts
 
 

@@ -18,7 +18,7 @@ def _list_context():
     site_ids = [site.id for site in sites]
     state = listing.parse(request.args, site_ids)
     page_size = current_app.config["PAGE_SIZE"]
-    orders, has_next, counts = queries.list_page(site_ids, state, page_size)
+    orders, has_next, counts = queries.list_page(sites, state, page_size)
     return {
         "state": state,
         "sites": sites,
