@@ -5,6 +5,7 @@ default): no "database is locked", no 5xx, every acknowledged request stored
 exactly once. Then a SIGKILL in the middle of a load: no acknowledged
 request lost, and SQLite's integrity_check says ok. Loopback only.
 """
+import http.client
 import os
 import secrets
 import sqlite3
@@ -63,7 +64,9 @@ class Load:
         while not self.stop.is_set() and time.monotonic() < deadline:
             try:
                 key, reference = self.submit(client)
-            except OSError as error:  # the server is gone (SIGKILL test)
+            except (OSError, http.client.HTTPException) as error:
+                # The server is gone (SIGKILL test): refused, reset, or cut
+                # off in the middle of an answer.
                 with self.lock:
                     self.failed.append(repr(error))
                 return
