@@ -26,14 +26,15 @@ def machine():
             f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
-def _row(name, stats, bare, p95_small=None):
+def _row(name, stats, bare, p95_small=None, cpu=None):
     if "skipped" in stats:
-        return f"| {name} | skipped: {stats['skipped']} | | | | | | |"
+        return f"| {name} | skipped: {stats['skipped']} | | | | | | | |"
     ratio = stats["rps"] / bare["rps"] if bare else 0
     scale = (f"{stats['p95'] / p95_small:.2f}" if p95_small else "")
+    cpu = f"{cpu:.1f}" if cpu is not None else ""
     return (f"| {name} | {stats['rps']:.0f} | {stats['p50']:.1f} | "
             f"{stats['p95']:.1f} | {stats['p99']:.1f} | {stats['errors']} | "
-            f"{ratio:.2f} | {scale} |")
+            f"{ratio:.2f} | {scale} | {cpu} |")
 
 
 def _check(ok, text):
@@ -52,12 +53,15 @@ def write_report(results, sizes, scenarios, seconds, term):
         "generator shares the cores. Latencies in ms. *÷ bare* = req/s ÷ "
         "the bare Flask endpoint's req/s in the same run and database "
         "size; *p95 ÷ 10k* = this p95 ÷ the same scenario's p95 at "
-        f"{small} orders.", ""]
+        f"{small} orders; *CPU ms* = the app's CPU time per request "
+        "measured in-process (Flask test client, bench/cpu.py): its own "
+        "cost, unaffected by the network, the load generator or other work "
+        "on the machine.", ""]
     for orders in sizes:
         bare = results[(orders, "bare")]
         lines += [f"## {orders:,} orders".replace(",", " "), "",
                   "| scenario | req/s | p50 | p95 | p99 | errors | ÷ bare | "
-                  "p95 ÷ 10k |", "|---|---|---|---|---|---|---|---|"]
+                  "p95 ÷ 10k | CPU ms |", "|---|---|---|---|---|---|---|---|---|"]
         keys = [(key, label) for key, label, _p, _h in scenarios] + [
             ("submit8", "Trade-account request, 8 submitters"),
             ("submit32", "Trade-account request, 32 submitters"),
@@ -69,7 +73,8 @@ def write_report(results, sizes, scenarios, seconds, term):
             small_stats = results.get((small, key))
             p95_small = (small_stats["p95"] if orders != small and small_stats
                          and "p95" in small_stats else None)
-            lines.append(_row(label, results[(orders, key)], bare, p95_small))
+            lines.append(_row(label, results[(orders, key)], bare, p95_small,
+                              results.get(("cpu", orders, key))))
         lines.append("")
     lines += _targets(results, small, large, scenarios)
     build = results.get(f"build_{large}")
@@ -94,14 +99,21 @@ def _targets(results, small, large, scenarios):
                     f"search partial at {large} orders: "
                     f"{search['rps'] / bare['rps']:.2f} × bare Flask "
                     f"(target ≥ {TARGET_SEARCH_RATIO})"),
+             f"  - in-process CPU per request: bare Flask "
+             f"{results.get(('cpu', large, 'bare'), 0):.2f} ms, search "
+             f"partial {results.get(('cpu', large, 'search'), 0):.1f} ms",
              _check(search["p95"] <= TARGET_SEARCH_P95,
                     f"search partial p95 {search['p95']:.1f} ms "
                     f"(target ≤ {TARGET_SEARCH_P95:.0f} ms)")]
     for key, label, _path, _partial in scenarios:
         ratio = results[(large, key)]["p95"] / results[(small, key)]["p95"]
+        cpu = (results[("cpu", large, key)] / results[("cpu", small, key)]
+               if ("cpu", small, key) in results else None)
+        cpu_text = f"; CPU per request ratio {cpu:.2f}" if cpu else ""
         lines.append(_check(ratio <= TARGET_SCALE_RATIO,
                             f"{label}: p95 at {large} ÷ p95 at {small} = "
-                            f"{ratio:.2f} (target ≤ {TARGET_SCALE_RATIO})"))
+                            f"{ratio:.2f}{cpu_text} "
+                            f"(target ≤ {TARGET_SCALE_RATIO})"))
     submit = results.get((large, "submit32"), {"skipped": "not run"})
     if "skipped" in submit:
         lines.append(f"- ⏭ 32 submitters: skipped ({submit['skipped']})")

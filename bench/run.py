@@ -10,13 +10,16 @@ BENCHMARKS.md.
 Environment: BENCH_SECONDS (per scenario, default 10), BENCH_SIZES
 (default "10000 1000000"), BENCH_PORT (default 8765).
 """
+import json
 import os
 import sqlite3
+import subprocess
 import sys
 import time
 import urllib.parse
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
 
 from load import BROWSER, PARTIAL, Browser, wrk  # noqa: E402
 from report import write_report  # noqa: E402
@@ -99,9 +102,24 @@ def submissions(browser, database, connections, results, key):
     results[key] = stats
 
 
+def cpu_per_request(database):
+    """The scenarios' CPU ms per request in-process (bench/cpu.py)."""
+    specs = [path + ("|partial" if partial else "")
+             for _key, _label, path, partial in SCENARIOS]
+    output = subprocess.run(
+        [sys.executable, os.path.join(HERE, "cpu.py"), database, *specs],
+        capture_output=True, text=True, check=True).stdout
+    measured = json.loads(output.strip().splitlines()[-1])
+    cpu = {key: measured[spec] for (key, *_), spec in zip(SCENARIOS, specs)}
+    cpu["bare"] = measured["bare"]
+    return cpu
+
+
 def run_size(orders, results):
     database, build_seconds = build_database(orders, log)
     results[f"build_{orders}"] = build_seconds
+    for key, ms in cpu_per_request(database).items():
+        results[("cpu", orders, key)] = ms
     log(f"\n{orders} orders, app (gunicorn.conf.py):")
     with Server("app:create_app()", database, "/healthz"):
         browser = Browser().log_in()
