@@ -8,7 +8,7 @@ Every list query is served by an index whatever the number of orders
   … LIMIT), so a page touches its own rows plus the rows it skips: page
   200 walks 10 000 index entries, never the table.
 - A search of 3+ characters goes through the trigram index (FTS5 on
-  SQLite, pg_trgm on PostgreSQL); a shorter one is a prefix match on the
+  SQLite, pg_trgm on PostgreSQL); a shorter one is a prefix match on
   indexed columns. One pass over the matches gives both the page and the
   counts: its cost follows the number of matches, not of orders.
 - Unsearched status counts come from a counter table kept by triggers.
@@ -55,11 +55,19 @@ def _matches(q, sites):
 
 
 def _prefix_matches(q, sites):
-    """Code, PO number or customer starting with `q`: index range scans.
+    """Code, PO number or customer starting with `q`, through indexes.
 
-    Ranges, not LIKE, so both databases use the (dealer, column) indexes;
-    a customer name is matched as typed, capitalised or in capitals.
+    On PostgreSQL an ILIKE 'q%' the trigram indexes serve. On SQLite
+    ranges, not LIKE (which would not use an index), on the (dealer,
+    column) indexes; a customer name is matched as typed, capitalised or
+    in capitals.
     """
+    if not is_sqlite():
+        found = Order.alias()
+        return found.select(found.id).where(
+            found.dealer.in_(sites) & (
+                found.code.startswith(q) | found.po_number.startswith(q)
+                | found.customer_name.startswith(q)))
     arms = []
     for column, prefixes in (("code", {q}), ("po_number", {q}),
                              ("customer_name", {q, q.capitalize(), q.upper(),
