@@ -13,6 +13,7 @@ def test_searches_find_the_seed_order(demo, client, auth, query):
     html = client.get(f"/orders?q={query}&sort=code&lang=en").get_data(
         as_text=True)
     assert SEED_CODE in html
+    assert f'href="/orders/{SEED_CODE}"' in html
 
 
 @pytest.mark.parametrize("query", ["MT", "x", "zz"])
