@@ -37,6 +37,10 @@ def _row(name, stats, bare, p95_small=None, cpu=None):
             f"{ratio:.2f} | {scale} | {cpu} |")
 
 
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
 def _check(ok, text):
     return f"- {'✅' if ok else '❌'} {text}"
 
@@ -45,7 +49,7 @@ def write_report(results, sizes, scenarios, seconds, term):
     small, large = min(sizes), max(sizes)
     lines = [
         "# Benchmarks", "",
-        f"`make bench`, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
+        f"`make bench`, {_now():%Y-%m-%d %H:%M} UTC. "
         f"Machine: {machine()}.", "",
         f"wrk, {seconds} s per scenario after a 2 s warm-up, 8 connections "
         "(32 for the 32 submitters), loopback. App and baselines served "
@@ -61,7 +65,7 @@ def write_report(results, sizes, scenarios, seconds, term):
         bare = results[(orders, "bare")]
         lines += [f"## {orders:,} orders".replace(",", " "), "",
                   "| scenario | req/s | p50 | p95 | p99 | errors | ÷ bare | "
-                  "p95 ÷ 10k | CPU ms |", "|---|---|---|---|---|---|---|---|---|"]
+                  "p95 ÷ 10k | CPU ms |", "|---" * 9 + "|"]
         keys = [(key, label) for key, label, _p, _h in scenarios] + [
             ("submit8", "Trade-account request, 8 submitters"),
             ("submit32", "Trade-account request, 32 submitters"),

@@ -208,7 +208,8 @@ class _bulk_load:
         with db.atomic():
             for _kind, _name, sql in self.saved:
                 db.execute_sql(sql)
-            if any(name == "order_search_insert" for _k, name, _s in self.saved):
+            names = {name for _kind, name, _sql in self.saved}
+            if "order_search_insert" in names:
                 db.execute_sql("INSERT INTO order_search (order_search) "
                                "VALUES ('rebuild')")
             if OrderStatusCount.table_exists():

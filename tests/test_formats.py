@@ -1,11 +1,11 @@
 """The fast list formatters write exactly what Flask-Babel writes."""
 import datetime
 import random
+from decimal import Decimal
 
 import pytest
 from flask_babel import force_locale, format_currency, format_date
 from flask_babel import format_time, gettext as _
-from decimal import Decimal
 
 from web.i18n import money, when
 
