@@ -52,10 +52,13 @@ def load_user(user_id):
         pk, version = (int(part) for part in user_id.split(":"))
     except ValueError:
         return None
-    if not security.session_is_live():  # logged out: a copied cookie
+    # A logged-out session (a copied cookie) finds no user: checked in the
+    # same query, one round trip less on every page.
+    live = security.live_session_condition()
+    if live is None:
         return None
     return User.get_or_none((User.id == pk) & (User.session_version == version)
-                            & (User.active == True))  # noqa: E712
+                            & (User.active == True) & live)  # noqa: E712
 
 
 def register_blueprints(app):

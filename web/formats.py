@@ -98,15 +98,17 @@ def money_formatter(locale_name, currency):
 
 
 def to_zone(instant, zone):
-    """A naive-UTC instant as local time in the (pytz) `zone`.
+    """A naive-UTC instant as local time in `zone` (pytz, a name or a ZoneInfo).
 
     Converted with zoneinfo, in C, rather than pytz's Python code.
     """
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=datetime.timezone.utc)
-    return instant.astimezone(_zoneinfo(str(zone)))
+    if not isinstance(zone, ZoneInfo):
+        zone = zone_info(str(zone))
+    return instant.astimezone(zone)
 
 
 @lru_cache(maxsize=64)
-def _zoneinfo(name):
+def zone_info(name):
     return ZoneInfo(name)

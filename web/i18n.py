@@ -35,8 +35,19 @@ def select_timezone():
 
 
 def _first_site_zone():
-    dealer = current_user.dealers().first()
-    return dealer.time_zone if dealer else None
+    sites = user_sites()
+    return sites[0].time_zone if sites else None
+
+
+def user_sites():
+    """The user's dealer sites (by code), read once per request.
+
+    The time zone and the order list both need them.
+    """
+    sites = g.get("user_sites")
+    if sites is None:
+        sites = g.user_sites = list(current_user.dealers())
+    return sites
 
 
 def money(cents, currency="EUR"):
@@ -50,18 +61,22 @@ def when(instant):
         return ""
     # The same as _("%(date)s %(time)s", date=format_date(instant, "short"),
     # time=format_time(instant, "short")), at a fraction of the cost (lists
-    # format hundreds of these): see web/formats.py.
-    if "when_format" not in g:
-        g.when_format = (formats.date_time_formatter(
-            _request_locale(), _("%(date)s %(time)s")), get_timezone())
-    format_value, zone = g.when_format
+    # format hundreds of these): see web/formats.py. One lookup of `g` per
+    # value: each costs about as much as the formatting itself.
+    when_format = g.get("when_format")
+    if when_format is None:
+        when_format = g.when_format = (formats.date_time_formatter(
+            _request_locale(), _("%(date)s %(time)s")),
+            formats.zone_info(str(get_timezone())))
+    format_value, zone = when_format
     return format_value(formats.to_zone(instant, zone))
 
 
 def _request_locale():
-    if "locale_name" not in g:
-        g.locale_name = str(get_locale())
-    return g.locale_name
+    locale_name = g.get("locale_name")
+    if locale_name is None:
+        locale_name = g.locale_name = str(get_locale())
+    return locale_name
 
 
 def day(instant):

@@ -16,6 +16,7 @@ from flask import abort, current_app, g, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user, user_unauthorized
+from peewee import SQL, fn
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -144,11 +145,17 @@ def end_session():
          .on_conflict_ignore().execute())
 
 
-def session_is_live():
-    """False for a session without an id or one that was logged out."""
+def live_session_condition():
+    """A condition that the session was not logged out, for the user's
+    query (None: a session without an id is never live).
+
+    The user loader checks the session in the same query as the user.
+    """
     sid = session.get("sid")
-    return bool(sid) and not EndedSession.select().where(
-        EndedSession.sid == sid).exists()
+    if not sid:
+        return None
+    return ~fn.EXISTS(EndedSession.select(SQL("1"))
+                      .where(EndedSession.sid == sid))
 
 
 def _session_expired():

@@ -10,11 +10,12 @@ from blueprints.orders.labels import ACTION_DONE, STATUS_LABELS
 from blueprints.orders.status import StatusForm, change_status
 from domain.order_status import TransitionRefused, actions_from
 from web.access import dealer_required
+from web.i18n import user_sites
 from web.rendering import render_page, wants_partial
 
 
 def _list_context():
-    sites = list(current_user.dealers())
+    sites = user_sites()
     site_ids = [site.id for site in sites]
     state = listing.parse(request.args, site_ids)
     page_size = current_app.config["PAGE_SIZE"]
