@@ -62,11 +62,10 @@ def load_user(user_id):
 
 
 def register_blueprints(app):
-    from blueprints import auth, desk, health, orders
-    for module in (auth, health, orders, desk):
-        app.register_blueprint(module.bp)
-    from blueprints import accounts, settings, trade_requests
-    for module in (settings, trade_requests, accounts):
+    from blueprints import (accounts, auth, desk, health, orders, settings,
+                            trade_requests)
+    for module in (auth, health, orders, settings, trade_requests, accounts,
+                   desk):
         app.register_blueprint(module.bp)
 
     @app.route("/")
