@@ -77,6 +77,40 @@ def test_the_same_form_sent_twice_creates_one_request(dealer, htmx_headers):
     assert stored()[0].reference in again.get_data(as_text=True)
 
 
+def test_a_second_request_for_a_waiting_account_name_is_refused(dealer, htmx_headers):
+    dealer.post(FORM, data=create_data(), headers=htmx_headers)
+    [first] = stored()
+    # Another form (new key), the same new account in other case and spacing.
+    response = dealer.post(FORM + "?lang=en", headers=htmx_headers, data=create_data(
+        idempotency_key="another-key-000000000", name="uusi  KORJAAMO oy",
+        email="toinen@uusi.example"))
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert f"Request {first.reference} for a trade account with this name" in page
+    assert len(stored()) == 1
+
+
+def test_a_second_request_for_a_waiting_user_email_is_refused(dealer, htmx_headers):
+    dealer.post(FORM, data=create_data(), headers=htmx_headers)
+    [first] = stored()
+    response = dealer.post(FORM + "?lang=fi", headers=htmx_headers, data=create_data(
+        idempotency_key="another-key-000000000", name="Toinen Oy",
+        email="Matti.Meikalainen@uusi.example"))
+    assert response.status_code == 422
+    assert (f"Pyyntö {first.reference} käyttäjästä"
+            in response.get_data(as_text=True))
+    assert len(stored()) == 1
+
+
+def test_a_rejected_request_no_longer_blocks_a_new_one(dealer, htmx_headers):
+    dealer.post(FORM, data=create_data(), headers=htmx_headers)
+    with db.connection_context():
+        AccountRequest.update(status="rejected").execute()
+    response = dealer.post(FORM, headers=htmx_headers, data=create_data(
+        idempotency_key="another-key-000000000"))
+    assert response.status_code == 200 and len(stored()) == 2
+
+
 def test_add_user_to_an_existing_account(dealer, htmx_headers):
     response = dealer.post(FORM, data=add_user_data(current_name="kallion autohuolto"),
                            headers=htmx_headers)

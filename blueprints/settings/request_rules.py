@@ -1,9 +1,11 @@
 """The checks a request needs beyond its fields, and what it asks for."""
 from flask_babel import gettext as _
 
-from domain.request_rules import account_values, edit_payload, email_key, user_values
-from models import TradeAccount, TradeUser
-from models.requests import KIND_ADD_USER, KIND_CREATE_ACCOUNT, KIND_EDIT
+from domain.request_rules import (account_values, edit_payload, email_key,
+                                  name_key, user_values)
+from models import AccountRequest, TradeAccount, TradeUser
+from models.requests import (KIND_ADD_USER, KIND_CREATE_ACCOUNT, KIND_EDIT,
+                             OPEN_REQUEST_STATUSES)
 
 
 def email_in_use(email, except_user=None):
@@ -26,6 +28,31 @@ def name_taken(dealer, name, except_account=None):
     return query.exists()
 
 
+def waiting_request(dealer=None, name=None, email=None):
+    """The reference of an open request that already asks for this new
+    account name (of the dealer) or this new user's e-mail, else None.
+
+    Customer service could apply only one of two such requests: the dealer
+    hears of the first one now instead of a refusal two days later. Open
+    requests are few, so they are compared here, with the same folding of
+    case and spaces as the stored accounts and users.
+    """
+    query = AccountRequest.select(
+        AccountRequest.reference, AccountRequest.account_name,
+        AccountRequest.user_email).where(
+        AccountRequest.status.in_(OPEN_REQUEST_STATUSES)).order_by(
+        AccountRequest.submitted_at)
+    if name is not None:
+        query = query.where((AccountRequest.dealer == dealer) & (
+            AccountRequest.kind == KIND_CREATE_ACCOUNT))
+        return next((r.reference for r in query
+                     if name_key(r.account_name) == name_key(name)), None)
+    query = query.where(
+        AccountRequest.kind.in_((KIND_CREATE_ACCOUNT, KIND_ADD_USER)))
+    return next((r.reference for r in query
+                 if email_key(r.user_email) == email_key(email)), None)
+
+
 def check_rules(state):
     """Add the errors of rules that need the database; True when none."""
     form = state.form
@@ -40,6 +67,13 @@ def check_rules(state):
         form.add_error(form.name, _(
             "A trade account with this name already exists. To add a user "
             "to it, turn on “Existing trade account”."))
+    elif not form.uses_existing_account and not form.is_edit \
+            and form.name.data:
+        waiting = waiting_request(state.dealer, name=form.name.data)
+        if waiting:
+            form.add_error(form.name, _(
+                "Request %(reference)s for a trade account with this name is "
+                "already waiting for customer service.", reference=waiting))
     if form.is_edit and state.account is not None and form.name.data \
             and name_taken(state.dealer, form.name.data, state.account):
         form.add_error(form.name, _(
@@ -53,6 +87,13 @@ def check_rules(state):
         if email_in_use(form.email.data, except_user):
             form.add_error(form.email, _(
                 "This email address is already used by an active trade user."))
+        elif not form.is_edit:
+            waiting = waiting_request(email=form.email.data)
+            if waiting:
+                form.add_error(form.email, _(
+                    "Request %(reference)s for a user with this email address "
+                    "is already waiting for customer service.",
+                    reference=waiting))
     return _error_count(form) == errors_before
 
 
