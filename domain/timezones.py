@@ -1,23 +1,38 @@
 """Time zone choices labelled like the seed: "(GMT+02:00) Helsinki, Kyiv, …".
 
-Zones that share an offset today (standard and daylight alike) and a region
-are grouped under one label naming their cities, built from tzdata
-(offsets) and CLDR's city list (through Babel).
+A zone's label names its own city, then up to four cities that keep the same
+time: the zones CLDR puts in the same Windows time zone (the grouping people
+know from "(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius"),
+through tzlocal's copy of CLDR's windowsZones table. Only zones tzdata
+defines itself (not aliases such as Mariehamn for Helsinki) are named as
+companions. Zones without a Windows zone are grouped by region and offsets.
 """
 import datetime
 from functools import lru_cache
+from importlib import resources
 from zoneinfo import ZoneInfo
 
 from babel.core import get_global
+from tzlocal.windows_tz import tz_win
 
 DEFAULT_ZONE = "Europe/Helsinki"
 REGIONS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe",
            "Indian", "Pacific")
+COMPANIONS = 4
 
 
 def city_zones():
     """One zone per city of a territory (CLDR's list, no old aliases)."""
-    return sorted(get_global("zone_territories"))
+    return sorted(z for z in get_global("zone_territories")
+                  if z.split("/")[0] in REGIONS and z.count("/") == 1)
+
+
+@lru_cache(maxsize=1)
+def tzdata_zones():
+    """Zones with their own rules in the pinned tzdata (its "Z" lines)."""
+    text = resources.files("tzdata").joinpath("zoneinfo/tzdata.zi").read_text()
+    return frozenset(line.split()[1] for line in text.splitlines()
+                     if line.startswith("Z "))
 
 
 def _offset_key(zone, year):
@@ -40,27 +55,25 @@ def _gmt(minutes):
 
 @lru_cache(maxsize=4)
 def zone_choices(year=2026):
-    """[(zone, label)]: one entry per zone, ordered by offset then label.
-
-    A zone's label lists the cities of every zone in its region with the
-    same offsets, so Helsinki reads "(GMT+02:00) Helsinki, Kyiv, Riga, Sofia,
-    Tallinn" like the seed's form.
-    """
-    zones = [z for z in city_zones()
-             if z.split("/")[0] in REGIONS and z.count("/") == 1]
+    """[(zone, label)]: one entry per city zone, by standard offset, label."""
+    zones = city_zones()
+    offsets = {zone: _offset_key(zone, year) for zone in zones}
     groups = {}
     for zone in zones:
-        key = (_offset_key(zone, year), zone.split("/")[0])
+        key = tz_win.get(zone) or (offsets[zone], zone.split("/")[0])
         groups.setdefault(key, []).append(zone)
+    own_rules = tzdata_zones()
     choices = []
-    for ((jan, _jul), _region), members in groups.items():
+    for members in groups.values():
         for zone in members:
-            cities = [_city(zone)] + sorted(
-                _city(z) for z in members if z != zone)
-            shown = cities[:1] + sorted(cities[1:])[:4]
-            choices.append((zone, f"{_gmt(jan)} {', '.join(shown)}"))
-    choices.sort(key=lambda c: (_offset_key(c[0], year)[0], c[1]))
+            companions = sorted(_city(z) for z in members
+                                if z != zone and z in own_rules
+                                and offsets[z] == offsets[zone])
+            cities = [_city(zone)] + companions[:COMPANIONS]
+            choices.append((zone, f"{_gmt(offsets[zone][0])} {', '.join(cities)}"))
     choices.append(("UTC", "(GMT+00:00) UTC"))
+    offsets["UTC"] = (0, 0)
+    choices.sort(key=lambda c: (offsets[c[0]][0], c[1]))
     return choices
 
 
