@@ -13,6 +13,7 @@ import re
 import pytest
 
 from app import create_app
+from blueprints.orders import queries
 from demo.seed import seed_demo
 from models import Dealer, db
 from models.schema import upgrade
@@ -125,4 +126,11 @@ def test_detail_queries_use_indexes(client):
 def test_export_uses_indexes(client):
     scans, _statements = _explained(client,
                                     "/orders/export.csv?q=1236&sort=-total")
+    assert scans == []
+
+
+@pytest.mark.parametrize("query", [q for q in LIST_STATES if "q=" in q])
+def test_broad_search_queries_use_indexes(client, monkeypatch, query):
+    monkeypatch.setattr(queries, "PYTHON_MATCHES", 0)
+    scans, _statements = _explained(client, "/orders?" + query)
     assert scans == []
