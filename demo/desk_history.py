@@ -11,6 +11,7 @@ import datetime
 from blueprints.desk import workflow
 from blueprints.trade_requests.submit import submit_request
 from demo import catalogue as cat
+from demo.seed import ascii_part
 from models import (AccountChange, AccountRequest, Notification, RequestEvent,
                     TradeAccount, User, db)
 from models.requests import KIND_ADD_USER
@@ -46,7 +47,7 @@ def seed_desk_history(rng, now):
 
 def _add_user_request(sender, dealer, account, number, sent, rng):
     first, last = rng.choice(cat.FIRST_NAMES), rng.choice(cat.LAST_NAMES)
-    email = f"{first}.{last}.{number}@demo-desk.example".lower()
+    email = f"{ascii_part(first)}.{ascii_part(last)}.{number}@demo-desk.example"
     user = {"email": email, "first_name": first, "last_name": last,
             "role": rng.choice(cat.TRADE_ROLES), "language": account.language,
             "time_zone": dealer.time_zone, "market_access": True}

@@ -74,7 +74,7 @@ def _trade_accounts(dealers, rng):
     return accounts
 
 
-def _ascii(text):
+def ascii_part(text):
     """Letters and digits folded to ASCII (ä → a) for demo e-mail addresses."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
     return "".join(c for c in folded.decode().lower() if c.isalnum())
@@ -82,8 +82,8 @@ def _ascii(text):
 
 def _trade_user(account, dealer, language, rng):
     first, last = rng.choice(cat.FIRST_NAMES), rng.choice(cat.LAST_NAMES)
-    email = (f"{_ascii(first)}.{_ascii(last)}.{rng.randint(1, 999)}"
-             f"@{_ascii(account.name_key)[:20]}.example")
+    email = (f"{ascii_part(first)}.{ascii_part(last)}.{rng.randint(1, 999)}"
+             f"@{ascii_part(account.name_key)[:20]}.example")
     TradeUser.create(account=account, email=email, email_key=email,
                      first_name=first, last_name=last,
                      role=rng.choice(cat.TRADE_ROLES), language=language,
