@@ -23,6 +23,10 @@ run: $(BIN)/activate compile-translations
 	DEMO_MODE=1 $(FLASK) run --port $(PORT)
 
 serve: $(BIN)/activate compile-translations
+	@if [ -z "$$SECRET_KEY" ]; then \
+	  echo "make serve runs with production settings and needs SECRET_KEY, e.g."; \
+	  echo "  SECRET_KEY=\$$(python3 -c 'import secrets; print(secrets.token_hex(32))') make serve"; \
+	  exit 1; fi
 	$(FLASK) init-db
 	PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py "app:create_app()"
 
