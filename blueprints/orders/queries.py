@@ -18,7 +18,8 @@ import heapq
 
 from peewee import JOIN, SQL, fn
 
-from models import ORDER_STATUSES, Dealer, Order, OrderEvent, OrderLine, User
+from models import (ORDER_STATUSES, Dealer, Order, OrderEvent, OrderLine,
+                    User, db)
 from models.base import is_sqlite
 from models.orders import OrderStatusCount
 
@@ -190,9 +191,9 @@ def _searched_page(site_ids, state, limit, offset):
     key = (Order.dealer if by_site else
            Order.created_at.cast("TEXT") if state.sort_key == "date"
            else SORT_FIELDS[state.sort_key])
-    rows = list(_matching(site_ids, state, with_status=False)
-                .select(Order.id, Order.status, key)
-                .limit(PYTHON_MATCHES + 1).tuples())
+    rows = _raw_rows(_matching(site_ids, state, with_status=False)
+                     .select(Order.id, Order.status, key)
+                     .limit(PYTHON_MATCHES + 1))
     if len(rows) > PYTHON_MATCHES:
         return _broad_searched_page(site_ids, state, limit, offset)
     counts = dict.fromkeys(ORDER_STATUSES, 0)
@@ -259,8 +260,19 @@ def list_page(sites, state, page_size):
     # timestamps with strptime) was a good part of a page's time.
     by_id = {site.id: site for site in sites}
     rows = [OrderRow(row, by_id) for row in
-             query.order_by(*_ordering(state)).tuples()]
+             _raw_rows(query.order_by(*_ordering(state)))]
     return rows[:page_size], len(rows) > page_size, counts
+
+
+def _raw_rows(query):
+    """The query's rows as the driver returns them, all at once.
+
+    For columns that need no conversion (ids, text, integers, timestamps
+    the caller converts): peewee's row-by-row conversion doubled the cost
+    of reading a search's matches.
+    """
+    sql, params = query.sql()
+    return db.execute_sql(sql, params).fetchall()
 
 
 # The columns a list row shows (OrderRow's attributes, in this order).
