@@ -8,6 +8,7 @@ fields had when the request was sent.
 import datetime
 from zoneinfo import ZoneInfo
 
+from models.accounts import TradeAccount, TradeUser
 from models.requests import OPEN_REQUEST_STATUSES
 
 ACCOUNT_FIELDS = ("name", "address", "country", "language", "notes")
@@ -51,11 +52,11 @@ def edit_payload(account_now, account_new, user_now=None, user_new=None):
 
 def name_key(name):
     """Account names compare without case and extra spaces."""
-    return " ".join((name or "").split()).casefold()
+    return TradeAccount.key_for(name or "")
 
 
 def email_key(email):
-    return (email or "").strip().lower()
+    return TradeUser.key_for(email)
 
 
 def reference_for(year, number):

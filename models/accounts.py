@@ -40,6 +40,10 @@ class TradeUser(BaseModel):
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
+    @staticmethod
+    def key_for(email):
+        return (email or "").strip().lower()
+
     @property
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()

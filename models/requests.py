@@ -33,6 +33,10 @@ class AccountRequest(BaseModel):
     # Denormalised for lists and search.
     account_name = CharField(max_length=120)
     user_email = CharField(max_length=254, default="")
+    # The two above folded as accounts and users compare them, so an open
+    # request for the same new account or e-mail is found by an index.
+    account_key = CharField(max_length=120, default="", index=True)
+    email_key = CharField(max_length=254, default="", index=True)
     # JSON: the requested values, and the values at sending time.
     requested = TextField(default="{}")
     snapshot = TextField(default="{}")
@@ -47,6 +51,11 @@ class AccountRequest(BaseModel):
 
     class Meta:
         indexes = ((("dealer", "submitted_at"), False),)
+
+    def save(self, *args, **kwargs):
+        self.account_key = TradeAccount.key_for(self.account_name or "")
+        self.email_key = TradeUser.key_for(self.user_email)
+        return super().save(*args, **kwargs)
 
     @property
     def requested_values(self):

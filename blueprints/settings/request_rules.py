@@ -33,24 +33,19 @@ def waiting_request(dealer=None, name=None, email=None):
     account name (of the dealer) or this new user's e-mail, else None.
 
     Customer service could apply only one of two such requests: the dealer
-    hears of the first one now instead of a refusal two days later. Open
-    requests are few, so they are compared here, with the same folding of
-    case and spaces as the stored accounts and users.
+    hears of the first one now instead of a refusal two days later.
     """
-    query = AccountRequest.select(
-        AccountRequest.reference, AccountRequest.account_name,
-        AccountRequest.user_email).where(
-        AccountRequest.status.in_(OPEN_REQUEST_STATUSES)).order_by(
-        AccountRequest.submitted_at)
+    query = AccountRequest.select(AccountRequest.reference).where(
+        AccountRequest.status.in_(OPEN_REQUEST_STATUSES))
     if name is not None:
-        query = query.where((AccountRequest.dealer == dealer) & (
-            AccountRequest.kind == KIND_CREATE_ACCOUNT))
-        return next((r.reference for r in query
-                     if name_key(r.account_name) == name_key(name)), None)
-    query = query.where(
-        AccountRequest.kind.in_((KIND_CREATE_ACCOUNT, KIND_ADD_USER)))
-    return next((r.reference for r in query
-                 if email_key(r.user_email) == email_key(email)), None)
+        query = query.where((AccountRequest.account_key == name_key(name))
+                            & (AccountRequest.dealer == dealer)
+                            & (AccountRequest.kind == KIND_CREATE_ACCOUNT))
+    else:
+        query = query.where(
+            (AccountRequest.email_key == email_key(email))
+            & AccountRequest.kind.in_((KIND_CREATE_ACCOUNT, KIND_ADD_USER)))
+    return query.order_by(AccountRequest.submitted_at).scalar()
 
 
 def check_rules(state):
