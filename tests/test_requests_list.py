@@ -37,6 +37,11 @@ def test_list_full_page_and_partial(dealer, htmx_headers):
         assert label in page, label
     partial = dealer.get("/requests", headers=htmx_headers).get_data(as_text=True)
     assert "<html" not in partial and sent.reference in partial
+    # The status chips' counts follow a search out of band.
+    assert '<span class="count" id="count-submitted" hx-swap-oob="true">1</span>' in partial
+    searched = dealer.get("/requests?q=no-such-request", headers=htmx_headers)
+    assert ('<span class="count" id="count-all" hx-swap-oob="true">0</span>'
+            in searched.get_data(as_text=True))
 
 
 def test_list_shows_only_the_users_sites(dealer):
