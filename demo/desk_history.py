@@ -26,7 +26,7 @@ def seed_desk_history(rng, now):
     """Processed requests over the last 8 weeks and three open ones."""
     sender = User.get(User.username == "demo")
     agent = User.get(User.username == "agent")
-    dealer = sender.dealers().first()
+    dealer = sender.dealers()[0]
     accounts = list(TradeAccount.select().where(TradeAccount.dealer == dealer)
                     .order_by(TradeAccount.id))
     with db.atomic():

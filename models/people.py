@@ -3,6 +3,7 @@ from flask_login import UserMixin
 from peewee import BooleanField, CharField, ForeignKeyField, IntegerField
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from models import prepared
 from models.base import BaseModel
 
 # Werkzeug's strong default; tests swap in a cheap method to stay fast.
@@ -56,13 +57,23 @@ class User(UserMixin, BaseModel):
         return check_password_hash(self.password_hash, password)
 
     def dealers(self):
-        """The dealer sites this user belongs to, by code."""
-        return (Dealer.select().join(Membership)
-                .where(Membership.user == self).order_by(Dealer.code))
+        """The dealer sites this user belongs to, by code (a list)."""
+        # Compiled once (models/prepared.py): every dealer page asks.
+        text, params = prepared.sql(_sites_of, self.id)
+        return list(Dealer.raw(text, *params))
 
     def dealer_ids(self):
-        return [m.dealer_id for m in Membership.select(Membership.dealer)
-                .where(Membership.user == self)]
+        return [row[0] for row in prepared.rows(_site_ids_of, self.id)]
+
+
+def _sites_of(user_id):
+    return (Dealer.select().join(Membership)
+            .where(Membership.user == user_id).order_by(Dealer.code))
+
+
+def _site_ids_of(user_id):
+    return (Membership.select(Membership.dealer)
+            .where(Membership.user == user_id))
 
 
 class Membership(BaseModel):

@@ -108,6 +108,10 @@ def configure(app):
     # both limits itself too (a copied cookie does not outlive them).
     app.config["PERMANENT_SESSION_LIFETIME"] = datetime.timedelta(
         minutes=app.config["SESSION_IDLE_MINUTES"])
+    # The cookie is re-sent when the session changes, which its `seen_at`
+    # does once a minute: the expiry still slides, and the other requests
+    # skip signing and sending a new cookie.
+    app.config["SESSION_REFRESH_EACH_REQUEST"] = False
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     app.config["RATELIMIT_ON_BREACH_CALLBACK"] = _on_breach
     proxies = app.config.get("TRUSTED_PROXIES", 0)
@@ -145,15 +149,17 @@ def end_session():
          .on_conflict_ignore().execute())
 
 
-def live_session_condition():
-    """A condition that the session was not logged out, for the user's
-    query (None: a session without an id is never live).
+def session_id():
+    """This session's id (None: a session without one is never live)."""
+    sid = session.get("sid")
+    return sid if isinstance(sid, str) and sid else None
+
+
+def session_not_ended(sid):
+    """A condition that session `sid` was not logged out.
 
     The user loader checks the session in the same query as the user.
     """
-    sid = session.get("sid")
-    if not sid:
-        return None
     return ~fn.EXISTS(EndedSession.select(SQL("1"))
                       .where(EndedSession.sid == sid))
 
@@ -173,8 +179,8 @@ def _session_expired():
         logout_user()
         session.clear()
         return
-    # A minute's precision is plenty for the idle timeout. (The cookie's
-    # own expiry slides on every response: SESSION_REFRESH_EACH_REQUEST.)
+    # A minute's precision is plenty for the idle timeout; the changed
+    # session also re-sends the cookie with its expiry moved on.
     if now - seen_at >= 60:
         session["seen_at"] = now
 

@@ -16,10 +16,10 @@ Every list query is served by an index whatever the number of orders
 import datetime
 import heapq
 
-from peewee import JOIN, SQL, fn
+from peewee import JOIN, SQL, NodeList, Value, fn
 
 from models import (ORDER_STATUSES, Dealer, Order, OrderEvent, OrderLine,
-                    User, db)
+                    User, prepared)
 from models.base import is_sqlite
 from models.orders import OrderStatusCount
 
@@ -42,105 +42,154 @@ def _site_ids(site_ids, state):
     return [state.site] if state.site else list(site_ids)
 
 
-def _matches(q, sites):
-    """A subquery of the ids of the sites' orders matching the text `q`."""
-    if len(q) < TRIGRAM:
-        return _prefix_matches(q, sites)
-    if is_sqlite():
-        phrase = '"' + q.replace('"', '""') + '"'
-        return SQL("(SELECT rowid FROM order_search "
-                   "WHERE order_search MATCH ?)", [phrase])
-    found = Order.alias()
-    return found.select(found.id).where(
-        found.code.contains(q) | found.po_number.contains(q)
-        | found.customer_name.contains(q))
+# The list's queries are compiled once per shape (models/prepared.py):
+# building them with peewee on every request cost more than running them.
+# Each builder takes its static choices first, then its values: the sites,
+# the status filter ([] or [status]) and the search terms (_search_terms).
 
-
-def _prefix_matches(q, sites):
-    """Code, PO number or customer starting with `q`, through indexes.
-
-    On PostgreSQL an ILIKE 'q%' the trigram indexes serve. On SQLite
-    ranges, not LIKE (which would not use an index), on the (dealer,
-    column) indexes; a customer name is matched as typed, capitalised or
-    in capitals.
-    """
+def _search_terms(q):
+    """(kind, terms): how a search is matched and its values, final form."""
+    if len(q) >= TRIGRAM:
+        if is_sqlite():
+            return "trigram", ['"' + q.replace('"', '""') + '"']
+        return "trigram", ["%" + _like_escaped(q) + "%"]
     if not is_sqlite():
-        found = Order.alias()
-        return found.select(found.id).where(
-            found.dealer.in_(sites) & (
-                found.code.startswith(q) | found.po_number.startswith(q)
-                | found.customer_name.startswith(q)))
+        return "prefix", [_like_escaped(q) + "%"]
+    # SQLite's ranges on the (dealer, column) indexes: a customer name is
+    # matched as typed, capitalised or in capitals.
+    names = sorted({q, q.capitalize(), q.upper(), q.lower()})
+    return "prefix", [q, q + TOP, names, [name + TOP for name in names]]
+
+
+def _like_escaped(text):
+    return (text.replace("\\", "\\\\").replace("_", "\\_")
+            .replace("%", "\\%"))
+
+
+def _ilike(field, pattern):
+    """`field` ILIKE pattern ESCAPE '\\', the pattern passed unchanged."""
+    return NodeList((field, SQL("ILIKE"), Value(pattern, converter=False),
+                     SQL("ESCAPE"), Value("\\", converter=False)))
+
+
+def _matches(kind, sites, *terms):
+    """A subquery of the ids of the sites' orders matching the search."""
+    found = Order.alias()
+    if kind == "trigram" and is_sqlite():
+        return SQL("(SELECT rowid FROM order_search "
+                   "WHERE order_search MATCH ?)", terms)
+    if not is_sqlite():
+        # pg_trgm's indexes serve ILIKE '%…%' and 'q…%' alike.
+        pattern = terms[0]
+        query = found.select(found.id).where(
+            _ilike(found.code, pattern) | _ilike(found.po_number, pattern)
+            | _ilike(found.customer_name, pattern))
+        if kind == "prefix":
+            query = query.where(found.dealer.in_(sites))
+        return query
+    return _prefix_matches(sites, *terms)
+
+
+def _prefix_matches(sites, start, end, name_starts, name_ends):
+    """Code, PO number or customer starting with the text, on SQLite.
+
+    Ranges, not LIKE (which would not use an index), on the (dealer,
+    column) indexes.
+    """
     arms = []
-    for column, prefixes in (("code", {q}), ("po_number", {q}),
-                             ("customer_name", {q, q.capitalize(), q.upper(),
-                                                q.lower()})):
-        for prefix in sorted(prefixes):
-            found = Order.alias()
-            field = getattr(found, column)
-            arms.append(found.select(found.id).where(
-                found.dealer.in_(sites) & (field >= prefix)
-                & (field < prefix + TOP)))
+    ranges = [("code", start, end), ("po_number", start, end)]
+    ranges += [("customer_name", low, high)
+               for low, high in zip(name_starts, name_ends)]
+    for column, low, high in ranges:
+        found = Order.alias()
+        field = getattr(found, column)
+        arms.append(found.select(found.id).where(
+            found.dealer.in_(sites) & (field >= low) & (field < high)))
     union = arms[0]
     for arm in arms[1:]:
         union = union | arm   # UNION: an order matching twice counts once
     return union
 
 
-def _matching(site_ids, state, with_status=True):
-    """Orders of the user's sites matching the search, site and status."""
-    sites = _site_ids(site_ids, state)
-    if state.q:
+def _matching(kind, sites, statuses, *terms):
+    """Orders of `sites` matching the search (kind None: none) and status."""
+    if kind:
         # `dealer_id + 0`: the site check must not drive the search (SQLite
         # would walk every order of the site); the matches drive it.
-        query = Order.select().where(Order.id.in_(_matches(state.q, sites))
+        query = Order.select().where(Order.id.in_(_matches(kind, sites, *terms))
                                      & (Order.dealer + 0).in_(sites))
     else:
         query = Order.select().where(Order.dealer.in_(sites))
-    if with_status and state.status:
-        query = query.where(Order.status == state.status)
+    if statuses:
+        query = query.where(Order.status.in_(statuses))
     return query
+
+
+def _counts_query(sites):
+    return (OrderStatusCount
+            .select(OrderStatusCount.status, fn.SUM(OrderStatusCount.n))
+            .where(OrderStatusCount.dealer.in_(sites))
+            .group_by(OrderStatusCount.status))
 
 
 def _status_counts(site_ids, state):
     """{status: count} of the sites' orders (no search): counter rows."""
-    query = (OrderStatusCount
-             .select(OrderStatusCount.status, fn.SUM(OrderStatusCount.n))
-             .where(OrderStatusCount.dealer.in_(_site_ids(site_ids, state)))
-             .group_by(OrderStatusCount.status))
     counts = dict.fromkeys(ORDER_STATUSES, 0)
-    counts.update((status, int(n or 0)) for status, n in query.tuples())
+    counts.update((status, int(n or 0)) for status, n in
+                  prepared.rows(_counts_query, _site_ids(site_ids, state)))
     return counts
 
 
-def _ordering(state, field=None, tie=Order.id):
-    field = field if field is not None else SORT_FIELDS[state.sort_key]
-    if state.descending:
+def _ordering(sort, field=None, tie=Order.id):
+    """ORDER BY terms of a sort such as "-date", with the id as tie-break."""
+    key = sort.lstrip("-")
+    field = field if field is not None else SORT_FIELDS[key]
+    if sort.startswith("-"):
         return [field.desc(), tie.desc()]
     return [field.asc(), tie.asc()]
 
 
-def _page_ids(site_ids, state, limit, offset):
+def _statuses(state):
+    return [state.status] if state.status else []
+
+
+def _page_ids_query(sort, sites, statuses, limit, offset):
     """The ids of one unsearched page, read from the indexes."""
-    sites = _site_ids(site_ids, state)
-    if state.sort_key == "site":
-        return _site_sorted_ids(sites, state, limit, offset)
     arms = []
     for site_id in sites:
         arm = (Order.select(Order.id.alias("oid"),
-                            SORT_FIELDS[state.sort_key].alias("k"))
+                            SORT_FIELDS[sort.lstrip("-")].alias("k"))
                .where(Order.dealer == site_id))
-        if state.status:
-            arm = arm.where(Order.status == state.status)
+        if statuses:
+            arm = arm.where(Order.status.in_(statuses))
         arms.append(arm)
     if len(arms) == 1:
-        return (arms[0].select(Order.id).order_by(*_ordering(state))
+        return (arms[0].select(Order.id).order_by(*_ordering(sort))
                 .limit(limit).offset(offset))
     union = arms[0]
     for arm in arms[1:]:
         union = union + arm   # UNION ALL, merged in sort order
-    union = union.order_by(*_ordering(state, SQL("k"), SQL("oid")))
+    union = union.order_by(*_ordering(sort, SQL("k"), SQL("oid")))
     return (Order.select(SQL("oid")).from_(union.limit(limit).offset(offset)
                                            .alias("page")))
+
+
+def _site_sizes_query(sites, statuses):
+    query = (OrderStatusCount
+             .select(OrderStatusCount.dealer, fn.SUM(OrderStatusCount.n))
+             .where(OrderStatusCount.dealer.in_(sites))
+             .group_by(OrderStatusCount.dealer))
+    if statuses:
+        query = query.where(OrderStatusCount.status.in_(statuses))
+    return query
+
+
+def _site_page_query(descending, site, statuses, limit, offset):
+    query = Order.select(Order.id).where(Order.dealer == site)
+    if statuses:
+        query = query.where(Order.status.in_(statuses))
+    return (query.order_by(Order.id.desc() if descending else Order.id.asc())
+            .limit(limit).offset(offset))
 
 
 def _site_sorted_ids(sites, state, limit, offset):
@@ -150,29 +199,32 @@ def _site_sorted_ids(sites, state, limit, offset):
     orders each site has, so the page is read from the one or two sites it
     falls on, each from its (dealer) index in id order.
     """
-    counts = (OrderStatusCount
-              .select(OrderStatusCount.dealer, fn.SUM(OrderStatusCount.n))
-              .where(OrderStatusCount.dealer.in_(sites))
-              .group_by(OrderStatusCount.dealer))
-    if state.status:
-        counts = counts.where(OrderStatusCount.status == state.status)
-    sizes = dict(counts.tuples())
+    statuses = _statuses(state)
+    sizes = dict(prepared.rows(_site_sizes_query, sites, statuses))
     ids, skip = [], offset
     for site_id in (reversed(sites) if state.descending else sites):
         size = int(sizes.get(site_id) or 0)
         if skip >= size:
             skip -= size
             continue
-        query = Order.select(Order.id).where(Order.dealer == site_id)
-        if state.status:
-            query = query.where(Order.status == state.status)
-        ids += [row[0] for row in query.order_by(
-            Order.id.desc() if state.descending else Order.id.asc())
-            .limit(limit - len(ids)).offset(skip).tuples()]
+        ids += [row[0] for row in prepared.rows(
+            _site_page_query, site_id, statuses, limit - len(ids), skip,
+            static=(state.descending,))]
         skip = 0
         if len(ids) >= limit:
             break
     return ids
+
+
+def _match_keys_query(kind, key_name, sites, limit, *terms):
+    """Every match's id, status and sort key (up to `limit`)."""
+    # Timestamps as text: ISO text sorts like the instants, and skipping
+    # the conversion matters when a search matches many orders.
+    key = (Order.dealer if key_name == "site" else
+           Order.created_at.cast("TEXT") if key_name == "date"
+           else SORT_FIELDS[key_name])
+    return (_matching(kind, sites, [], *terms)
+            .select(Order.id, Order.status, key).limit(limit))
 
 
 def _searched_page(site_ids, state, limit, offset):
@@ -185,23 +237,17 @@ def _searched_page(site_ids, state, limit, offset):
     broader search is counted and sorted by the database instead.
     """
     sites = _site_ids(site_ids, state)
-    by_site = state.sort_key == "site"
-    # Timestamps as text: ISO text sorts like the instants, and skipping
-    # the conversion matters when a search matches many orders.
-    key = (Order.dealer if by_site else
-           Order.created_at.cast("TEXT") if state.sort_key == "date"
-           else SORT_FIELDS[state.sort_key])
-    rows = _raw_rows(_matching(site_ids, state, with_status=False)
-                     .select(Order.id, Order.status, key)
-                     .limit(PYTHON_MATCHES + 1))
+    kind, terms = _search_terms(state.q)
+    rows = prepared.rows(_match_keys_query, sites, PYTHON_MATCHES + 1,
+                         *terms, static=(kind, state.sort_key))
     if len(rows) > PYTHON_MATCHES:
-        return _broad_searched_page(site_ids, state, limit, offset)
+        return _broad_searched_page(sites, state, kind, terms, limit, offset)
     counts = dict.fromkeys(ORDER_STATUSES, 0)
     for _id, status, _key in rows:
         counts[status] = counts.get(status, 0) + 1
     if state.status:
         rows = [row for row in rows if row[1] == state.status]
-    if by_site:
+    if state.sort_key == "site":
         rank = {site_id: n for n, site_id in enumerate(sites)}
         sort_key = lambda row: (rank[row[2]], row[0])  # noqa: E731
     else:
@@ -218,7 +264,19 @@ def _searched_page(site_ids, state, limit, offset):
 PYTHON_MATCHES = 2000
 
 
-def _broad_searched_page(site_ids, state, limit, offset):
+def _match_counts_query(kind, sites, *terms):
+    return (_matching(kind, sites, [], *terms)
+            .select(Order.status, fn.COUNT(Order.id)).group_by(Order.status))
+
+
+def _match_page_query(kind, sort, sites, statuses, limit, offset, *terms):
+    query = _matching(kind, sites, statuses, *terms).select(Order.id)
+    if sort.lstrip("-") == "site":
+        query = query.join(Dealer)
+    return query.order_by(*_ordering(sort)).limit(limit).offset(offset)
+
+
+def _broad_searched_page(sites, state, kind, terms, limit, offset):
     """(ids of the page, status counts) of a search with many matches.
 
     Two queries, each in the database: counts per status, and one page of
@@ -226,16 +284,24 @@ def _broad_searched_page(site_ids, state, limit, offset):
     index; the counts stay exact.
     """
     counts = dict.fromkeys(ORDER_STATUSES, 0)
-    counts.update(
-        (status, int(n)) for status, n in
-        _matching(site_ids, state, with_status=False)
-        .select(Order.status, fn.COUNT(Order.id))
-        .group_by(Order.status).tuples())
-    query = _matching(site_ids, state).select(Order.id)
-    if state.sort_key == "site":
+    counts.update((status, int(n)) for status, n in prepared.rows(
+        _match_counts_query, sites, *terms, static=(kind,)))
+    page = prepared.rows(_match_page_query, sites, _statuses(state), limit,
+                         offset, *terms, static=(kind, state.sort))
+    return [row[0] for row in page], counts
+
+
+def _rows_query(sort, ids):
+    """The listed columns of the orders `ids` (a list or a subquery)."""
+    query = Order.select(*ROW_FIELDS).where(Order.id.in_(ids))
+    if sort.lstrip("-") == "site":
         query = query.join(Dealer)
-    page = query.order_by(*_ordering(state)).limit(limit).offset(offset)
-    return [row[0] for row in page.tuples()], counts
+    return query.order_by(*_ordering(sort))
+
+
+def _page_rows_query(sort, sites, statuses, limit, offset):
+    return _rows_query(sort, _page_ids_query(sort, sites, statuses, limit,
+                                             offset))
 
 
 def list_page(sites, state, page_size):
@@ -246,33 +312,29 @@ def list_page(sites, state, page_size):
     """
     site_ids = [site.id for site in sites]
     offset = (state.page - 1) * page_size
+    limit = page_size + 1
     if state.q:
-        ids, counts = _searched_page(site_ids, state, page_size + 1, offset)
-    else:
-        ids = _page_ids(site_ids, state, page_size + 1, offset)
+        ids, counts = _searched_page(site_ids, state, limit, offset)
+    elif state.sort_key == "site":
+        ids = _site_sorted_ids(_site_ids(site_ids, state), state, limit,
+                               offset)
         counts = _status_counts(site_ids, state)
-    if isinstance(ids, list) and not ids:
+    else:
+        ids = None
+        counts = _status_counts(site_ids, state)
+    if ids == []:
         return [], False, counts
-    query = Order.select(*ROW_FIELDS).where(Order.id.in_(ids))
-    if state.sort_key == "site":
-        query = query.join(Dealer)
+    if ids is None:
+        rows = prepared.rows(_page_rows_query, _site_ids(site_ids, state),
+                             _statuses(state), limit, offset,
+                             static=(state.sort,))
+    else:
+        rows = prepared.rows(_rows_query, ids, static=(state.sort,))
     # Plain rows, not models: building a model per row (and parsing its
     # timestamps with strptime) was a good part of a page's time.
     by_id = {site.id: site for site in sites}
-    rows = [OrderRow(row, by_id) for row in
-             _raw_rows(query.order_by(*_ordering(state)))]
+    rows = [OrderRow(row, by_id) for row in rows]
     return rows[:page_size], len(rows) > page_size, counts
-
-
-def _raw_rows(query):
-    """The query's rows as the driver returns them, all at once.
-
-    For columns that need no conversion (ids, text, integers, timestamps
-    the caller converts): peewee's row-by-row conversion doubled the cost
-    of reading a search's matches.
-    """
-    sql, params = query.sql()
-    return db.execute_sql(sql, params).fetchall()
 
 
 # The columns a list row shows (OrderRow's attributes, in this order).
@@ -310,8 +372,10 @@ def _instant(value):
 
 def orders_for_export(site_ids, state):
     """Every order of the list state, in its order (iterate it lazily)."""
-    return (_matching(site_ids, state).select(Order, Dealer).join(Dealer)
-            .order_by(*_ordering(state)))
+    kind, terms = _search_terms(state.q) if state.q else (None, [])
+    return (_matching(kind, _site_ids(site_ids, state), _statuses(state),
+                      *terms)
+            .select(Order, Dealer).join(Dealer).order_by(*_ordering(state.sort)))
 
 
 def order_for_user(code, site_ids):
