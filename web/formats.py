@@ -59,10 +59,23 @@ def date_time_formatter(locale_name, template):
     time_format = get_time_format("short", locale).format
     periods = get_period_names("abbreviated", "format", locale)
 
+    # A list repeats days and minutes: each is formatted once per process
+    # (at most a few thousand days and 1 440 minutes a locale).
+    dates, times = {}, {}
+    time_key = ((lambda v: (v.hour, v.minute, v.second))
+                if "%(s" in time_format else (lambda v: (v.hour, v.minute)))
+
     def format_value(value):
-        fields = _Fields(value, locale, periods)
-        return template % {"date": date_format % fields,
-                           "time": time_format % fields}
+        day, minute = (value.year, value.month, value.day), time_key(value)
+        date_text = dates.get(day)
+        if date_text is None:
+            date_text = dates[day] = date_format % _Fields(value, locale,
+                                                           periods)
+        time_text = times.get(minute)
+        if time_text is None:
+            time_text = times[minute] = time_format % _Fields(value, locale,
+                                                              periods)
+        return template % {"date": date_text, "time": time_text}
     return format_value
 
 

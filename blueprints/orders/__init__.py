@@ -32,4 +32,8 @@ def order_labels():
     }
 
 
+from blueprints.orders.rows import order_rows  # noqa: E402
+
+bp.add_app_template_filter(order_rows)
+
 from blueprints.orders import views  # noqa: E402,F401  (registers routes)
