@@ -8,6 +8,7 @@ from domain.order_codes import code_for, instant_of
 from models import (ALL_MODELS, Counter, Dealer, Membership, Order, OrderLine,
                     TradeAccount, TradeUser, User, db, utcnow)
 from models.base import is_sqlite
+from models.search_grams import rebuild_order_search
 from models.orders import OrderStatusCount
 
 DEMO_MARK = "demo_seed"
@@ -210,8 +211,7 @@ class _bulk_load:
                 db.execute_sql(sql)
             names = {name for _kind, name, _sql in self.saved}
             if "order_search_insert" in names:
-                db.execute_sql("INSERT INTO order_search (order_search) "
-                               "VALUES ('rebuild')")
+                rebuild_order_search(db)
             if OrderStatusCount.table_exists():
                 OrderStatusCount.delete().execute()
                 db.execute_sql(

@@ -4,6 +4,8 @@ import datetime
 from peewee import DatabaseProxy, Model, SqliteDatabase
 from playhouse.db_url import connect
 
+from models import search_grams
+
 db = DatabaseProxy()
 
 # WAL lets readers run beside the single writer; a busy timeout makes a
@@ -29,6 +31,8 @@ def open_database(url):
     """Open the database named by a DATABASE_URL and bind it to the models."""
     if url.startswith("sqlite"):
         database = connect(url, pragmas=SQLITE_PRAGMAS)
+        # The order table's search triggers call it (before any connection).
+        search_grams.register(database)
     else:
         database = connect(url)
     db.initialize(database)

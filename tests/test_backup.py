@@ -5,14 +5,14 @@ import pytest
 
 from app import create_app
 from models import db
-from tests.security_routes import fingerprint, log_in_as
+from tests.security_routes import fingerprint, log_in_as, stored_tables
 
 
 def _tables():
     with db.connection_context():
         return {table: sorted(repr(tuple(row)) for row in db.execute_sql(
             f'SELECT * FROM "{table}"').fetchall())
-            for table in db.get_tables()}
+            for table in stored_tables()}
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from models import Dealer, Order, TradeAccount, db, utcnow
 from tests.conftest import HTMX
 from tests.hostile_crawl import (baseline, crawl, endpoint_of, parse_page,
                                  plausible)
-from tests.security_routes import log_in_as
+from tests.security_routes import log_in_as, stored_tables
 
 XSS = [
     "<script>alert(1)</script>",
@@ -102,7 +102,7 @@ def test_payloads_through_every_form_field(demo, app):
 
 def _tables_holding(text):
     with db.connection_context():
-        return [table for table in db.get_tables()
+        return [table for table in stored_tables()
                 if any(text in repr(row) for row in
                        db.execute_sql(f'SELECT * FROM "{table}"').fetchall())]
 

@@ -132,3 +132,22 @@ def test_agents_do_not_see_orders(demo, client, auth):
     auth.login("agent")
     assert client.get("/orders").status_code == 404
     assert client.get("/orders/190114-204115761").status_code == 404
+
+
+def test_stored_text_is_escaped_in_every_cell(demo, client, auth):
+    """Rows are filled in Python (blueprints/orders/rows.py): each value
+    must still arrive escaped, and the link must still open the order."""
+    from models import Order
+    template = Order.get(Order.code == SEED_CODES[0])
+    Order.create(dealer=template.dealer, account=template.account,
+                 customer_name='<b>Kallio & "Co"</b>', code="990101-000000001",
+                 po_number="<i>PO'7</i>", created_at=template.created_at,
+                 total_cents=150)
+    auth.login()
+    html = client.get("/orders?lang=en&q=990101-000000001").get_data(
+        as_text=True)
+    assert "&lt;b&gt;Kallio &amp; &quot;Co&quot;&lt;/b&gt;" in html
+    assert "&lt;i&gt;PO&#x27;7&lt;/i&gt;" in html
+    assert "<b>" not in html and "<i>PO" not in html
+    assert 'href="/orders/990101-000000001"' in html
+    assert "€1.50" in html

@@ -39,3 +39,44 @@ def test_search_counts_match_the_rows(demo, client, auth, query):
                           ).get_data(as_text=True)
         assert html.count("<tr>") - 1 == min(counts[status], 50) or (
             counts[status] == 0 and "No orders match" in html)
+
+
+def _found(client, query):
+    """Every order code the list finds for `query` (all pages)."""
+    codes, page = set(), 1
+    while True:
+        html = client.get(f"/orders?q={query}&sort=code&page={page}"
+                          "&lang=en").get_data(as_text=True)
+        found = set(re.findall(r'href="/orders/(\d[^"]*)"', html))
+        codes |= found
+        if 'rel="next"' not in html:
+            return codes
+        page += 1
+
+
+def test_index_search_finds_exactly_the_substring_matches(demo, client,
+                                                          auth):
+    """The search indexes (4-grams of codes and PO numbers, trigrams of
+    names) agree with a plain case-insensitive substring test, for
+    searches of 3, 4 and more characters, across the code-PO boundary and
+    with letters, spaces, dashes and non-ASCII text."""
+    from models import Membership, Order, User
+    user = User.get(User.username == "demo")
+    sites = [m.dealer_id for m in Membership.select().where(
+        Membership.user == user)]
+    template = Order.get(Order.code == SEED_CODE)
+    Order.create(dealer=template.dealer, account=template.account,
+                 customer_name="Äänekosken Öljy", code="990101-123450001",
+                 po_number="ÅBO-77 Äx", created_at=template.created_at)
+    orders = list(Order.select().where(Order.dealer.in_(sites)))
+    auth.login()
+    for query in ["123", "1236", "12361", "04115761", "761", "5761",
+                  "190114-2", "4-20", "imt", "IMT 1", "g im", "jg imt 1",
+                  "korjaamo", "ÄÄNE", "äänekosken ö", "åbo-77 ä", "o-7",
+                  "77 Äx", "0001ÅBO", "x 0", "zzzz"]:
+        needle = query.lower()
+        expected = {o.code for o in orders
+                    if needle in o.code.lower()
+                    or needle in o.po_number.lower()
+                    or needle in o.customer_name.lower()}
+        assert _found(client, query) == expected, query

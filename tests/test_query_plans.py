@@ -3,8 +3,9 @@
 Every list state (filters, sorts, deep pages, searches long and short)
 runs through the real views; each SELECT they issue is explained, and a
 plan step that SCANs a table (rather than SEARCHing an index) fails. Only
-the FTS5 trigram index (`SCAN order_search VIRTUAL TABLE INDEX 0:M…`, an
-index lookup), a constant row and a merged page's co-routine are allowed.
+the FTS5 search indexes (`SCAN order_code_search VIRTUAL TABLE INDEX
+0:M…`, an index lookup), a constant row and a merged page's co-routine
+are allowed.
 """
 import os
 import random
@@ -21,7 +22,8 @@ from models.base import is_sqlite
 from tests.sql_capture import captured_sql
 
 ALLOWED_SCANS = re.compile(
-    r"^SCAN (order_search VIRTUAL TABLE INDEX \d+:M|CONSTANT ROW$|page$)")
+    r"^SCAN (order_(code|name)_search VIRTUAL TABLE INDEX \d+:M"
+    r"|CONSTANT ROW$|page$)")
 LIST_STATES = [
     "", "sort=date", "sort=code", "sort=-code", "sort=site", "sort=-site",
     "sort=po", "sort=customer", "sort=-total", "sort=status",
@@ -101,12 +103,15 @@ def test_list_queries_use_indexes(site_app, client, query):
     assert scans == []
 
 
-def test_search_goes_through_the_trigram_index(client):
+def test_search_goes_through_both_search_indexes(client):
     _scans, statements = _explained(client, "/orders?q=1236")
     with db.connection_context():
         plans = [step for sql, params in statements
-                 if "order_search" in sql for step in plan_of(sql, params)]
-    assert any("VIRTUAL TABLE INDEX" in step for step in plans)
+                 if "order_code_search" in sql
+                 for step in plan_of(sql, params)]
+    for index in ("order_code_search", "order_name_search"):
+        assert any(step.startswith(f"SCAN {index} VIRTUAL TABLE INDEX")
+                   for step in plans)
 
 
 def test_short_search_is_a_prefix_range_on_indexes(client):

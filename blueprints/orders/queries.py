@@ -7,9 +7,9 @@ Every list query is served by an index whatever the number of orders
   (dealer, [status,] key) index and merge the sites (UNION ALL … ORDER BY
   … LIMIT), so a page touches its own rows plus the rows it skips: page
   200 walks 10 000 index entries, never the table.
-- A search of 3+ characters goes through the trigram index (FTS5 on
-  SQLite, pg_trgm on PostgreSQL); a shorter one is a prefix match on
-  indexed columns. One pass over the matches gives both the page and the
+- A search of 3+ characters goes through the search indexes (on SQLite
+  FTS5: 4-grams of codes and PO numbers, trigrams of names; pg_trgm on
+  PostgreSQL); a shorter one is a prefix match on indexed columns. One pass over the matches gives both the page and the
   counts: its cost follows the number of matches, not of orders.
 - Unsearched status counts come from a counter table kept by triggers.
 """
@@ -20,6 +20,7 @@ from peewee import JOIN, SQL, NodeList, Value, fn
 
 from models import (ORDER_STATUSES, Dealer, Order, OrderEvent, OrderLine,
                     User, prepared)
+from models import search_grams
 from models.base import is_sqlite
 from models.orders import OrderStatusCount
 
@@ -32,8 +33,8 @@ SORT_FIELDS = {
     "status": Order.status,
     "total": Order.total_cents,
 }
-# Trigrams need three characters; shorter searches match prefixes.
-TRIGRAM = 3
+# The search indexes need three characters; shorter searches match prefixes.
+INDEXED_LENGTH = 3
 # Above every character: `prefix + TOP` ends a prefix range.
 TOP = "\U0010ffff"
 
@@ -49,10 +50,11 @@ def _site_ids(site_ids, state):
 
 def _search_terms(q):
     """(kind, terms): how a search is matched and its values, final form."""
-    if len(q) >= TRIGRAM:
+    if len(q) >= INDEXED_LENGTH:
         if is_sqlite():
-            return "trigram", ['"' + q.replace('"', '""') + '"']
-        return "trigram", ["%" + _like_escaped(q) + "%"]
+            return "index", [search_grams.code_query(q),
+                             search_grams.name_query(q)]
+        return "index", ["%" + _like_escaped(q) + "%"]
     if not is_sqlite():
         return "prefix", [_like_escaped(q) + "%"]
     # SQLite's ranges on the (dealer, column) indexes: a customer name is
@@ -75,9 +77,13 @@ def _ilike(field, pattern):
 def _matches(kind, sites, *terms):
     """A subquery of the ids of the sites' orders matching the search."""
     found = Order.alias()
-    if kind == "trigram" and is_sqlite():
-        return SQL("(SELECT rowid FROM order_search "
-                   "WHERE order_search MATCH ?)", terms)
+    if kind == "index" and is_sqlite():
+        # Codes and PO numbers by their 4-grams, names by their trigrams
+        # (models/search_grams.py).
+        return SQL("(SELECT rowid FROM order_code_search "
+                   "WHERE order_code_search MATCH ? UNION "
+                   "SELECT rowid FROM order_name_search "
+                   "WHERE order_name_search MATCH ?)", terms)
     if not is_sqlite():
         # pg_trgm's indexes serve ILIKE '%…%' and 'q…%' alike.
         pattern = terms[0]
