@@ -2,7 +2,7 @@
 
 Environment: PORT (default 8000) and BIND (default 127.0.0.1:$PORT; set
 BIND=0.0.0.0:8000 behind a proxy on another host), WEB_CONCURRENCY (worker
-processes) and WEB_THREADS (threads per worker).
+processes), WEB_WORKER_CLASS and WEB_THREADS (for gthread workers).
 """
 import multiprocessing
 import os
@@ -10,14 +10,18 @@ import os
 _cores = multiprocessing.cpu_count()
 
 bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
-# Requests are CPU-bound Python (templates, ORM) with short database waits:
-# a process per core plus one to cover the moments a worker waits on the
-# database lock or the disk; two threads each overlap those waits too.
-workers = int(os.environ.get("WEB_CONCURRENCY", _cores + 1))
-threads = int(os.environ.get("WEB_THREADS", 2))
-worker_class = "gthread"
-# Keep-alive connections from the proxy / browser save a TCP handshake each.
-keepalive = 5
+# Requests are CPU-bound Python (templates, queries) with short database
+# waits. Sync workers take each request from the shared socket when free,
+# so the load spreads evenly. Threaded workers holding keep-alive
+# connections did not: with 8 clients one worker could hold three
+# connections while another held one, and the benchmark's search swung
+# between 220 and 480 requests/s from run to run (bench/NOTES.md). Two
+# processes per core keep the cores busy while some wait on the database
+# or stream an export. Behind the load balancer, which buffers slow
+# clients, as sync workers should be (docs/OPERATIONS.md).
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * _cores))
+worker_class = os.environ.get("WEB_WORKER_CLASS", "sync")
+threads = int(os.environ.get("WEB_THREADS", 1))
 timeout = 30
 graceful_timeout = 20
 # Load the app once, before forking: less memory, faster worker restarts.
