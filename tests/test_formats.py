@@ -26,6 +26,10 @@ def test_fast_formats_match_babel(app, locale, zone):
     rng = random.Random(locale + zone)
     instants = INSTANTS + [datetime.datetime(2020, 1, 1) + datetime.timedelta(
         minutes=rng.randrange(3_000_000)) for _ in range(60)]
+    # The same days at other hours and the same minutes on other days:
+    # days and minutes are formatted once and then reused.
+    instants += [instant + datetime.timedelta(hours=hours)
+                 for instant in instants[:20] for hours in (7, 24 * 9)]
     amounts = CENTS + [rng.randrange(-10 ** 9, 10 ** 9) for _ in range(60)]
     with app.test_request_context(), force_locale(locale):
         app.config["BABEL_DEFAULT_TIMEZONE"] = zone

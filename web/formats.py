@@ -8,6 +8,7 @@ character (tests/test_formats.py compares them); anything the fast path
 does not cover is formatted by Babel itself.
 """
 import datetime
+import re
 from decimal import Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -60,13 +61,19 @@ def date_time_formatter(locale_name, template):
     periods = get_period_names("abbreviated", "format", locale)
 
     # A list repeats days and minutes: each is formatted once per process
-    # (at most a few thousand days and 1 440 minutes a locale).
+    # (at most a few thousand days and 1 440 minutes a locale), as long as
+    # the patterns use only fields that depend on nothing else.
     dates, times = {}, {}
-    time_key = ((lambda v: (v.hour, v.minute, v.second))
-                if "%(s" in time_format else (lambda v: (v.hour, v.minute)))
+    cacheable = (_field_names(date_format) <= DATE_FIELDS
+                 and _field_names(time_format) <= TIME_FIELDS)
 
     def format_value(value):
-        day, minute = (value.year, value.month, value.day), time_key(value)
+        if not cacheable:
+            fields = _Fields(value, locale, periods)
+            return template % {"date": date_format % fields,
+                               "time": time_format % fields}
+        day = (value.year, value.month, value.day)
+        minute = (value.hour, value.minute, value.second)
         date_text = dates.get(day)
         if date_text is None:
             date_text = dates[day] = date_format % _Fields(value, locale,
@@ -77,6 +84,15 @@ def date_time_formatter(locale_name, template):
                                                               periods)
         return template % {"date": date_text, "time": time_text}
     return format_value
+
+
+DATE_FIELDS = {"d", "dd", "M", "MM", "y", "yy", "yyyy"}
+TIME_FIELDS = {"H", "HH", "h", "hh", "m", "mm", "ss", "a"}
+
+
+def _field_names(pattern_format):
+    """The CLDR fields of a Babel pattern's `format` ("%(H)s.%(mm)s")."""
+    return set(re.findall(r"%\((\w+)\)s", pattern_format))
 
 
 @lru_cache(maxsize=64)

@@ -1,4 +1,6 @@
 """Which language and time zone a request is shown in, and the formatters."""
+import datetime
+
 from flask import g, request, session
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import get_timezone, gettext as _
@@ -99,6 +101,8 @@ def iso(instant):
     """Machine-readable UTC for <time datetime=…>."""
     if not instant:
         return ""
+    if instant.tzinfo is not None:
+        instant = instant.astimezone(datetime.timezone.utc)
     # isoformat() is C and several times quicker than strftime.
     return instant.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
