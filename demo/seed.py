@@ -9,7 +9,7 @@ from models import (ALL_MODELS, Counter, Dealer, Membership, Order, OrderLine,
                     TradeAccount, TradeUser, User, db, utcnow)
 from models.base import is_sqlite
 from models.search_grams import rebuild_order_search
-from models.orders import OrderStatusCount
+from models.orders import OrderCustomerCount, OrderStatusCount
 
 DEMO_MARK = "demo_seed"
 BATCH = 20000
@@ -218,6 +218,13 @@ class _bulk_load:
                     "INSERT INTO order_status_count (dealer_id, status, n) "
                     'SELECT dealer_id, status, COUNT(*) FROM "order" '
                     "GROUP BY dealer_id, status")
+            if OrderCustomerCount.table_exists():
+                OrderCustomerCount.delete().execute()
+                db.execute_sql(
+                    "INSERT INTO order_customer_count "
+                    "(dealer_id, customer_name, status, n) "
+                    "SELECT dealer_id, customer_name, status, COUNT(*) "
+                    'FROM "order" GROUP BY dealer_id, customer_name, status')
         db.execute_sql(f"PRAGMA cache_size = {int(self.cache)}")
 
 

@@ -11,6 +11,8 @@
 """
 from peewee import SqliteDatabase
 
+from models.count_triggers import postgres_count_trigger
+
 SORT_COLUMNS = ("code", "po_number", "customer_name", "total_cents")
 STATUS_COUNT_TABLE = """
 CREATE TABLE order_status_count (
@@ -88,18 +90,5 @@ def _postgres_search(db):
 
 
 def _postgres_count_triggers(db):
-    db.execute_sql(f"""
-CREATE OR REPLACE FUNCTION order_status_count_sync() RETURNS trigger AS $$
-BEGIN
-  IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    {COUNT_DOWN.format(row="OLD")};
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    {COUNT_UP.format(row="NEW")};
-  END IF;
-  RETURN NULL;
-END $$ LANGUAGE plpgsql""")
-    db.execute_sql(
-        'CREATE TRIGGER order_status_count_change AFTER INSERT OR DELETE '
-        'OR UPDATE OF status, dealer_id ON "order" '
-        "FOR EACH ROW EXECUTE FUNCTION order_status_count_sync()")
+    postgres_count_trigger(db, "order_status_count", COUNT_UP, COUNT_DOWN,
+                           "status, dealer_id")

@@ -57,6 +57,21 @@ class OrderStatusCount(BaseModel):
         primary_key = CompositeKey("dealer", "status")
 
 
+class OrderCustomerCount(BaseModel):
+    """Orders per site, customer name and status, kept by triggers (0009).
+
+    A broad search finds its customer names among these rows and sums
+    their counts instead of reading every matching order.
+    """
+    dealer = ForeignKeyField(Dealer, on_delete="CASCADE")
+    customer_name = CharField(max_length=120)
+    status = CharField(max_length=16)
+    n = IntegerField(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("dealer", "customer_name", "status")
+
+
 class OrderLine(BaseModel):
     order = ForeignKeyField(Order, backref="lines", on_delete="CASCADE")
     line_no = IntegerField()

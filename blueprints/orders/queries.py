@@ -16,8 +16,10 @@ Every list query is served by an index whatever the number of orders
 import datetime
 import heapq
 
-from peewee import JOIN, SQL, NodeList, Value, fn
+from peewee import JOIN, SQL, fn
 
+from blueprints.orders import broad_search
+from blueprints.orders.text_match import like, like_escaped
 from models import (ORDER_STATUSES, Dealer, Order, OrderEvent, OrderLine,
                     User, prepared)
 from models import search_grams
@@ -54,46 +56,43 @@ def _search_terms(q):
         if is_sqlite():
             return "index", [search_grams.code_query(q),
                              search_grams.name_query(q)]
-        return "index", ["%" + _like_escaped(q) + "%"]
+        return "index", ["%" + like_escaped(q) + "%"]
     if not is_sqlite():
-        return "prefix", [_like_escaped(q) + "%"]
+        return "prefix", [like_escaped(q) + "%"]
     # SQLite's ranges on the (dealer, column) indexes: a customer name is
     # matched as typed, capitalised or in capitals.
     names = sorted({q, q.capitalize(), q.upper(), q.lower()})
     return "prefix", [q, q + TOP, names, [name + TOP for name in names]]
 
 
-def _like_escaped(text):
-    return (text.replace("\\", "\\\\").replace("_", "\\_")
-            .replace("%", "\\%"))
-
-
-def _ilike(field, pattern):
-    """`field` ILIKE pattern ESCAPE '\\', the pattern passed unchanged."""
-    return NodeList((field, SQL("ILIKE"), Value(pattern, converter=False),
-                     SQL("ESCAPE"), Value("\\", converter=False)))
-
-
-def _matches(kind, sites, *terms):
-    """A subquery of the ids of the sites' orders matching the search."""
+def _matches(kind, sites, *terms, names=True):
+    """A subquery of the ids of the sites' orders matching the search (by
+    code, PO number and, unless `names` is false, customer)."""
     found = Order.alias()
     if kind == "index" and is_sqlite():
         # Codes and PO numbers by their 4-grams, names by their trigrams
         # (models/search_grams.py).
-        return SQL("(SELECT rowid FROM order_code_search "
-                   "WHERE order_code_search MATCH ? UNION "
-                   "SELECT rowid FROM order_name_search "
+        by_code = ("SELECT rowid FROM order_code_search "
+                   "WHERE order_code_search MATCH ?")
+        if not names:
+            return SQL(f"({by_code})", terms[:1])
+        return SQL(f"({by_code} UNION SELECT rowid FROM order_name_search "
                    "WHERE order_name_search MATCH ?)", terms)
     if not is_sqlite():
         # pg_trgm's indexes serve ILIKE '%…%' and 'q…%' alike.
         pattern = terms[0]
-        query = found.select(found.id).where(
-            _ilike(found.code, pattern) | _ilike(found.po_number, pattern)
-            | _ilike(found.customer_name, pattern))
+        condition = (like(found.code, pattern)
+                     | like(found.po_number, pattern))
+        if names:
+            condition |= like(found.customer_name, pattern)
+        query = found.select(found.id).where(condition)
         if kind == "prefix":
             query = query.where(found.dealer.in_(sites))
         return query
-    return _prefix_matches(sites, *terms)
+    start, end, name_starts, name_ends = terms
+    if not names:
+        name_starts, name_ends = [], []
+    return _prefix_matches(sites, start, end, name_starts, name_ends)
 
 
 def _prefix_matches(sites, start, end, name_starts, name_ends):
@@ -244,6 +243,15 @@ def _searched_page(site_ids, state, limit, offset):
     """
     sites = _site_ids(site_ids, state)
     kind, terms = _search_terms(state.q)
+    # Customers matching many orders: counted and listed by date without
+    # reading those orders (None when that does not apply).
+    by_name = broad_search.name_search_page(
+        sites, state, broad_search.name_matcher(state.q, INDEXED_LENGTH),
+        _name_like_pattern(state.q),
+        lambda most: _code_match_rows(kind, sites, terms, most),
+        limit, offset, PYTHON_MATCHES)
+    if by_name is not None:
+        return by_name
     rows = prepared.rows(_match_keys_query, sites, PYTHON_MATCHES + 1,
                          *terms, static=(kind, state.sort_key))
     if len(rows) > PYTHON_MATCHES:
@@ -268,6 +276,24 @@ def _searched_page(site_ids, state, limit, offset):
 # and sort: a customer name shared by 75 000 orders took 0.31 s per
 # request in Python, about half of that in SQL.
 PYTHON_MATCHES = 2000
+
+
+def _name_like_pattern(q):
+    """LIKE's version of how a search matches customer names."""
+    if len(q) >= INDEXED_LENGTH:
+        return "%" + like_escaped(q) + "%"
+    return like_escaped(q) + "%"
+
+
+def _code_match_rows(kind, sites, terms, limit):
+    """(id, status, date text, site, customer) of up to `limit` orders whose
+    code or PO number matches (blueprints/orders/broad_search.py)."""
+    matched = Order.id.in_(_matches(kind, sites, *terms, names=False))
+    return list(Order.select(Order.id, Order.status,
+                             Order.created_at.cast("TEXT"), Order.dealer,
+                             Order.customer_name)
+                .where(matched & (Order.dealer + 0).in_(sites))
+                .limit(limit).tuples())
 
 
 def _match_counts_query(kind, sites, *terms):
