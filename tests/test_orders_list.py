@@ -151,3 +151,24 @@ def test_stored_text_is_escaped_in_every_cell(demo, client, auth):
     assert "<b>" not in html and "<i>PO" not in html
     assert 'href="/orders/990101-000000001"' in html
     assert "€1.50" in html
+
+
+@pytest.mark.parametrize("locale, expected", [
+    ("fi", "261\xa0524 tilausta löytyi"), ("sv", "261\xa0524 order hittades"),
+    ("en", "261,524 orders found")])
+def test_large_counts_are_written_as_the_locale_writes_numbers(
+        app, locale, expected):
+    from flask import render_template_string
+    from flask_babel import force_locale
+    from blueprints.orders.listing import ListState
+    counts = {"new": 1000, "in_progress": 524, "complete": 250000,
+              "cancelled": 10000}
+    with app.test_request_context(), force_locale(locale):
+        html = render_template_string(
+            '{% from "orders/_bits.html" import result_summary %}'
+            '{% from "macros.html" import count_badge %}'
+            "{{ result_summary(state, counts) }}{{ count_badge('', counts) }}",
+            state=ListState(), counts=counts)
+    assert expected in html
+    total = expected.split(" ")[0]
+    assert f'id="count-all">{total}</span>' in html

@@ -2,7 +2,8 @@
 import datetime
 
 from flask import g, request, session
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import (format_date, format_datetime, format_number,
+                         get_locale)
 from flask_babel import get_timezone, gettext as _
 from flask_login import current_user
 
@@ -109,4 +110,5 @@ def iso(instant):
 
 def register(app):
     app.jinja_env.filters.update(money=money, when=when, day=day, iso=iso,
-                                 datetime=format_datetime)
+                                 datetime=format_datetime,
+                                 number=format_number)
