@@ -235,11 +235,14 @@ def _match_keys_query(kind, key_name, sites, limit, *terms):
 def _searched_page(site_ids, state, limit, offset):
     """(ids of the page, status counts) of a search.
 
-    A search with up to PYTHON_MATCHES matches is done in one pass: one
-    query reads every match's id, status and sort key (through the
-    trigram or prefix index); the counts and the page come from those
-    rows, so the matches are looked up once, not once per purpose. A
-    broader search is counted and sorted by the database instead.
+    Listed by date, a search whose customers have more than
+    PYTHON_MATCHES orders is counted from the customer counters and paged
+    from the date index (broad_search). Otherwise a search with up to
+    PYTHON_MATCHES matches is done in one pass: one query reads every
+    match's id, status and sort key (through the search or prefix
+    indexes); the counts and the page come from those rows, so the
+    matches are looked up once, not once per purpose. A broader search is
+    counted and sorted by the database instead.
     """
     sites = _site_ids(site_ids, state)
     kind, terms = _search_terms(state.q)
