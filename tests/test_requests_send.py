@@ -77,28 +77,24 @@ def test_the_same_form_sent_twice_creates_one_request(dealer, htmx_headers):
     assert stored()[0].reference in again.get_data(as_text=True)
 
 
-def test_a_second_request_for_a_waiting_account_name_is_refused(dealer, htmx_headers):
+@pytest.mark.parametrize("lang, name, email, message", [
+    # The same new account in other case and spacing.
+    ("en", "uusi  KORJAAMO oy", "toinen@uusi.example",
+     "Request {} for a trade account with this name"),
+    # The same user e-mail in other case.
+    ("fi", "Toinen Oy", "Matti.Meikalainen@uusi.example",
+     "Pyyntö {} käyttäjästä")])
+def test_a_second_request_for_a_waiting_account_or_user_is_refused(
+        dealer, htmx_headers, lang, name, email, message):
     dealer.post(FORM, data=create_data(), headers=htmx_headers)
     [first] = stored()
-    # Another form (new key), the same new account in other case and spacing.
-    response = dealer.post(FORM + "?lang=en", headers=htmx_headers, data=create_data(
-        idempotency_key="another-key-000000000", name="uusi  KORJAAMO oy",
-        email="toinen@uusi.example"))
+    # Another form (new key).
+    response = dealer.post(f"{FORM}?lang={lang}", headers=htmx_headers,
+                           data=create_data(
+                               idempotency_key="another-key-000000000",
+                               name=name, email=email))
     assert response.status_code == 422
-    page = response.get_data(as_text=True)
-    assert f"Request {first.reference} for a trade account with this name" in page
-    assert len(stored()) == 1
-
-
-def test_a_second_request_for_a_waiting_user_email_is_refused(dealer, htmx_headers):
-    dealer.post(FORM, data=create_data(), headers=htmx_headers)
-    [first] = stored()
-    response = dealer.post(FORM + "?lang=fi", headers=htmx_headers, data=create_data(
-        idempotency_key="another-key-000000000", name="Toinen Oy",
-        email="Matti.Meikalainen@uusi.example"))
-    assert response.status_code == 422
-    assert (f"Pyyntö {first.reference} käyttäjästä"
-            in response.get_data(as_text=True))
+    assert message.format(first.reference) in response.get_data(as_text=True)
     assert len(stored()) == 1
 
 

@@ -9,8 +9,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from models import AccountRequest, TradeAccount, TradeUser, db
+from models import AccountRequest, db
 from tests.browser.conftest import log_in, serious_axe_violations
+from tests.requests_support import first_user
+
+KALLIO = "Kallion Autohuolto"   # a demo trade account with users
 
 pytestmark = pytest.mark.browser
 
@@ -113,9 +116,7 @@ def test_create_trade_account_and_user(page, lang):
 @pytest.mark.parametrize("lang", ["en", "fi"])
 def test_add_user_to_existing_trade_account(page, lang):
     t = L[lang]
-    with db.connection_context():
-        taken = (TradeUser.select().join(TradeAccount)
-                 .where(TradeAccount.name == "Kallion Autohuolto").first().email)
+    taken = first_user(KALLIO).email
     log_in(page, lang=lang)
     open_settings(page, t)
     label(page, t["email"]).fill("kept@value.example")
@@ -128,7 +129,7 @@ def test_add_user_to_existing_trade_account(page, lang):
     no_serious_axe(page)
     name.press_sequentially("Kallion", delay=30)
     expect(page.locator("#account-suggestions option")).to_have_count(1)
-    name.fill("Kallion Autohuolto")
+    name.fill(KALLIO)
     label(page, t["email"]).fill(taken)
     label(page, t["first"]).fill("Liisa")
     label(page, t["last"]).fill("Lisätty")
@@ -139,24 +140,21 @@ def test_add_user_to_existing_trade_account(page, lang):
     page.get_by_role("button", name=t["send"], exact=True).click()
     expect(page.locator("#sent-title")).to_contain_text(t["sent"])
     [sent] = requests_in_db()
-    assert sent.kind == "add_user" and sent.account_name == "Kallion Autohuolto"
+    assert sent.kind == "add_user" and sent.account_name == KALLIO
     check_in_my_requests(page, t, sent.reference)
 
 
 @pytest.mark.parametrize("lang", ["en", "fi"])
 def test_edit_user_and_remove_marketplace_access(page, lang):
     t = L[lang]
-    with db.connection_context():
-        user = (TradeUser.select().join(TradeAccount)
-                .where(TradeAccount.name == "Kallion Autohuolto")
-                .order_by(TradeUser.email_key).first())
+    user = first_user(KALLIO)
     log_in(page, lang=lang)
     open_settings(page, t)
     label(page, t["kind"]).select_option(label=t["edit_kind"])
     current = label(page, t["current_name"])
     expect(current).to_be_visible()
     no_serious_axe(page)
-    current.fill("Kallion Autohuolto")
+    current.fill(KALLIO)
     current.press("Tab")
     expect(label(page, t["address"])).to_have_value(re.compile("Teollisuuskatu"))
     wait_for_swap(page)
@@ -218,7 +216,7 @@ def test_without_javascript_the_edit_form_still_works(browser, live_server):
         page.goto(f"{page.base_url}/settings/trade-accounts")
         label(page, t["kind"]).select_option(label=t["edit_kind"])
         page.get_by_role("button", name="Update form").click()
-        label(page, t["current_name"]).fill("Kallion Autohuolto")
+        label(page, t["current_name"]).fill(KALLIO)
         page.get_by_role("button", name="Update form").click()
         expect(label(page, t["address"])).to_have_value(re.compile("Teollisuuskatu"))
         label(page, t["address"]).fill("Kalliontie 7, Helsinki")
