@@ -61,16 +61,17 @@ def create_order(dealer_id, fields):
             instant += datetime.timedelta(milliseconds=1)
     if order is None:
         raise RuntimeError("no free order code")
-    OrderLine.insert_many([
-        {"order": order.id, "line_no": number, "part_number": part,
-         "description": description, "quantity": quantity,
-         "unit_price_cents": price}
-        for number, (part, description, quantity, price)
-        in enumerate(lines, start=1)]).execute()
-    OrderEvent.create(order=order, user=None, at=instant, from_status="",
-                      to_status=STATUS_NEW, via=VIA_API)
-    record_order_event(order, ORDER_CREATED)
-    return order
+    rows = [OrderLine(order=order, line_no=number, part_number=part,
+                      description=description, quantity=quantity,
+                      unit_price_cents=price)
+            for number, (part, description, quantity, price)
+            in enumerate(lines, start=1)]
+    OrderLine.bulk_create(rows)
+    event = OrderEvent.create(order=order, user=None, at=instant,
+                              from_status="", to_status=STATUS_NEW,
+                              via=VIA_API)
+    record_order_event(order, ORDER_CREATED, lines=rows, events=[event])
+    return order, rows, [event]
 
 
 def _to_millisecond(instant):

@@ -15,14 +15,16 @@ ORDER_CREATED = "order.created"
 ORDER_STATUS_CHANGED = "order.status_changed"
 
 
-def record_order_event(order, event_type, **extra):
+def record_order_event(order, event_type, lines=None, events=None, **extra):
     """Write `event_type` for `order` (and its deliveries); returns the event.
 
-    Must be called inside the caller's transaction (db.atomic()).
+    Must be called inside the caller's transaction (db.atomic()); `lines`
+    and `events` are the order's, when the caller has them at hand.
     """
     now = utcnow()
     payload = {"type": event_type, "timestamp": utc_iso(now),
-               "data": {"order": order_document(order), **extra}}
+               "data": {"order": order_document(order, lines, events),
+                        **extra}}
     event = WebhookEvent.create(
         dealer=order.dealer_id, message_id=f"msg_{uuid.uuid4().hex}",
         type=event_type, order_code=order.code, created_at=now,

@@ -3,6 +3,13 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 drops connections a busy sender opens at
+    # once, and each dropped SYN costs the sender a second's retry.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class Receiver:
     """Serves on a free loopback port; answers `status` (changeable)."""
 
@@ -25,8 +32,7 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/hooks"
         self.thread = threading.Thread(target=self.server.serve_forever,
                                        daemon=True)

@@ -32,7 +32,7 @@ def create():
 
     def action():
         try:
-            order = create_order(g.api_key.dealer_id, fields)
+            order, lines, events = create_order(g.api_key.dealer_id, fields)
         except AccountNotUsable:
             raise ApiProblem(422, "The account is not one of this site's "
                              "active trade accounts.", kind="account",
@@ -40,7 +40,8 @@ def create():
                                       "detail": "is not an active trade "
                                                 "account of this site"}])
         location = url_for("api.read", code=order.code)
-        return 201, schemas.Order, order_document(order), location
+        return 201, schemas.Order, order_document(order, lines, events), \
+            location
     return idempotent(payload, action)
 
 
