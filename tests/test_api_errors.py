@@ -198,3 +198,16 @@ def test_web_pages_keep_their_html_errors(client, demo):
     response = client.get("/no-such-page")
     assert response.status_code == 404
     assert response.mimetype == "text/html"
+
+
+def test_a_crash_is_a_500_problem_without_a_stack_trace(api, demo, monkeypatch):
+    import blueprints.api.auth as auth_module
+
+    def broken(key):
+        raise RuntimeError("secret internals")
+    monkeypatch.setattr(auth_module, "note_use", broken)
+    demo.config["PROPAGATE_EXCEPTIONS"] = False
+    response = api.get("/api/v1/orders")
+    problem = _is_problem(response, 500)
+    assert "secret internals" not in response.get_data(as_text=True)
+    assert "Traceback" not in problem["detail"]

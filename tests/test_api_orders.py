@@ -250,3 +250,12 @@ def test_every_change_writes_its_event_in_the_same_transaction(api, account):
                   .order_by(WebhookEvent.id)]
     assert events == [("order.created", None),
                       ("order.status_changed", "cancelled")]
+
+
+def test_keys_are_kept_at_least_a_day_then_pruned(api, account):
+    from integration.idempotency import prune
+    api.post("/api/v1/orders", order_body(account), key="kept")
+    with db.connection_context():
+        record = IdempotencyRecord.get()
+        assert prune(record.created_at + datetime.timedelta(hours=24)) == 0
+        assert prune(record.created_at + datetime.timedelta(hours=49)) == 1

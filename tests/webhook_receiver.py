@@ -2,6 +2,8 @@
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from tests.served import ServedInThread
+
 
 class _Server(ThreadingHTTPServer):
     # The default backlog of 5 drops connections a busy sender opens at
@@ -10,7 +12,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
-class Receiver:
+class Receiver(ServedInThread):
     """Serves on a free loopback port; answers `status` (changeable)."""
 
     def __init__(self, status=204):
@@ -32,15 +34,5 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = _Server(("127.0.0.1", 0), Handler)
+        super().__init__(_Server(("127.0.0.1", 0), Handler))
         self.url = f"http://127.0.0.1:{self.server.server_port}/hooks"
-        self.thread = threading.Thread(target=self.server.serve_forever,
-                                       daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()

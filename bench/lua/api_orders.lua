@@ -1,26 +1,15 @@
 -- Three-line orders into POST /api/v1/orders, each with its own
 -- Idempotency-Key and PO number, so each must become exactly one order.
 -- args: <account id> <run id>
-local threads = {}
-local next_id = 1
-
-setup = function(thread)
-  thread:set("tid", next_id)
-  next_id = next_id + 1
-  table.insert(threads, thread)
-end
+dofile(os.getenv("BENCH_LUA_DIR") .. "/unique.lua")
 
 init = function(args)
   account = args[1]
-  -- The warm-up and the measured run share args: the start time keeps
-  -- their keys apart.
-  run = args[2] .. "t" .. os.time()
-  counter = 0
+  start_run(args[2])
 end
 
 request = function()
-  counter = counter + 1
-  local n = run .. "-" .. tid .. "-" .. counter
+  local n = unique_id()
   local body = '{"account_id": ' .. account .. ', "po_number": "B' .. n ..
     '", "lines": [' ..
     '{"part_number": "1K0615301", "description": "Brake disc", "quantity": 2, "unit_price": "45.90"},' ..
