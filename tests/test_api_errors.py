@@ -211,3 +211,28 @@ def test_a_crash_is_a_500_problem_without_a_stack_trace(api, demo, monkeypatch):
     problem = _is_problem(response, 500)
     assert "secret internals" not in response.get_data(as_text=True)
     assert "Traceback" not in problem["detail"]
+
+
+def test_every_api_route_needs_a_key_and_hides_other_sites(api, demo):
+    """Walks every API route: no key → 401; the other site's key → 404 for
+    this site's objects; nothing changes either way."""
+    from tests.security_routes import (api_rules, build_url, fingerprint,
+                                       methods_of, own_site)
+    from blueprints.api.auth import PUBLIC_ENDPOINTS
+    other = ApiClient(api.client, key_for("30/10021"))
+    checked = 0
+    for rule in api_rules(demo):
+        if rule.endpoint in PUBLIC_ENDPOINTS:
+            continue
+        url = build_url(demo, rule, own_site())
+        for method in methods_of(rule):
+            before = _counts()
+            anonymous = api.client.open(url, method=method, json={})
+            _is_problem(anonymous, 401)
+            if rule.arguments:
+                answer = other.client.open(url, method=method, json={},
+                                           headers=other.headers())
+                _is_problem(answer, 404)
+            assert _counts() == before
+            checked += 1
+    assert checked == 5
