@@ -36,6 +36,8 @@ class Order(BaseModel):
             (("dealer", "created_at"), False),
             (("dealer", "status", "created_at"), False),
             (("dealer", "status"), False),
+            # One customer's orders by date (migration 0010).
+            (("account", "created_at"), False),
         ) + tuple(
             index for column in ("code", "po_number", "customer_name",
                                  "total_cents")

@@ -23,3 +23,13 @@ ACTION_DONE = {
 
 def status_label(status):
     return str(STATUS_LABELS.get(status, status))
+
+# Why a date of the order list's range was not applied (listing.py).
+DATE_PROBLEMS = {
+    "bad_from": _l("The From date is not a valid date (YYYY-MM-DD), so the "
+                   "list is not limited by it."),
+    "bad_to": _l("The To date is not a valid date (YYYY-MM-DD), so the "
+                 "list is not limited by it."),
+    "swapped": _l("The To date was before the From date, so the dates were "
+                  "swapped."),
+}
