@@ -33,3 +33,13 @@ DATE_PROBLEMS = {
     "swapped": _l("The To date was before the From date, so the dates were "
                   "swapped."),
 }
+
+# Why one order of a bulk change was left alone (bulk.py).
+BULK_REFUSED = {
+    "not_found": _l("%(code)s: no such order on your sites; nothing was "
+                    "changed."),
+    "not_allowed": _l("%(code)s: this action is not possible for an order "
+                      "that is %(status)s."),
+    "stale": _l("%(code)s: its status changed meanwhile, so it was not "
+                "moved."),
+}

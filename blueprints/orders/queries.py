@@ -476,6 +476,21 @@ def order_for_user(code, site_ids):
             .first())
 
 
+def orders_with_lines(codes, site_ids):
+    """[(order, lines)] of the orders `codes` that are the sites', in the
+    order given; codes of other sites are left out."""
+    found = {order.code: order for order in
+             Order.select(Order, Dealer).join(Dealer)
+             .where(Order.code.in_(codes) & Order.dealer.in_(list(site_ids)))}
+    orders = [found[code] for code in codes if code in found]
+    lines = {}
+    for line in (OrderLine.select()
+                 .where(OrderLine.order.in_([order.id for order in orders]))
+                 .order_by(OrderLine.order, OrderLine.line_no)):
+        lines.setdefault(line.order_id, []).append(line)
+    return [(order, lines.get(order.id, [])) for order in orders]
+
+
 def lines_of(order):
     return list(OrderLine.select().where(OrderLine.order == order)
                 .order_by(OrderLine.line_no))
