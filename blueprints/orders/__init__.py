@@ -40,3 +40,4 @@ bp.add_app_template_filter(qr_svg)
 
 from blueprints.orders import views  # noqa: E402,F401  (registers routes)
 from blueprints.orders import selection_views  # noqa: E402,F401
+from blueprints.orders import downloads  # noqa: E402,F401

@@ -1,14 +1,12 @@
 """Order views: thin glue between the URL, the queries and the templates."""
 from dataclasses import replace
 
-from flask import (Response, abort, current_app, flash, redirect, request,
-                   url_for)
-from flask_babel import get_locale, get_timezone, gettext as _
+from flask import abort, current_app, flash, redirect, request, url_for
+from flask_babel import get_timezone, gettext as _
 from flask_login import current_user
 
-from blueprints.orders import ORDER_COLUMNS, bp, listing, queries
-from blueprints.orders.export import csv_stream
-from blueprints.orders.labels import ACTION_DONE, DATE_PROBLEMS, STATUS_LABELS
+from blueprints.orders import bp, listing, queries
+from blueprints.orders.labels import ACTION_DONE, DATE_PROBLEMS
 from blueprints.orders.status import StatusForm, change_status
 from domain.order_status import TransitionRefused, actions_from
 from web.access import dealer_required
@@ -16,7 +14,7 @@ from web.i18n import user_sites
 from web.rendering import render_page, wants_partial
 
 
-def _list_state(site_ids):
+def list_state(site_ids):
     """The list's state from the URL; a customer of another site is dropped."""
     state = listing.parse(request.args, site_ids, get_timezone())
     customer = queries.customer_of(state.customer, site_ids)
@@ -28,7 +26,7 @@ def _list_state(site_ids):
 def _list_context():
     sites = user_sites()
     site_ids = [site.id for site in sites]
-    state, customer = _list_state(site_ids)
+    state, customer = list_state(site_ids)
     page_size = current_app.config["PAGE_SIZE"]
     orders, has_next, counts = queries.list_page(sites, state, page_size)
     return {
@@ -50,22 +48,8 @@ def order_list():
                        **_list_context())
 
 
-@bp.route("/export.csv")
-@dealer_required
-def export_csv():
-    """Exactly the current filter and search, streamed as CSV."""
-    site_ids = current_user.dealer_ids()
-    state, _customer = _list_state(site_ids)
-    header = [str(label) for label, _key in ORDER_COLUMNS]
-    status_names = {key: str(label) for key, label in STATUS_LABELS.items()}
-    rows = csv_stream(queries.orders_for_export(site_ids, state), header,
-                      status_names, str(get_locale()), str(get_timezone()))
-    return Response(rows, mimetype="text/csv", headers={
-        "Content-Disposition": 'attachment; filename="orders.csv"'})
-
-
 def _detail_context(order, form=None, error=None):
-    back, _customer = _list_state(current_user.dealer_ids())
+    back, _customer = list_state(current_user.dealer_ids())
     return {
         "order": order,
         "back_args": back.url_args(),
@@ -114,7 +98,7 @@ def order_status(code):
     if not wants_partial():
         flash(error or str(ACTION_DONE[form.action.data]),
               "error" if error else "success")
-        back, _customer = _list_state(current_user.dealer_ids())
+        back, _customer = list_state(current_user.dealer_ids())
         return redirect(url_for("orders.order_detail", code=order.code,
                                 **back.url_args()))
     order = _order_or_404(code)
