@@ -18,8 +18,11 @@ $(BIN)/activate: requirements.txt requirements-dev.txt
 compile-translations: $(BIN)/activate
 	$(BIN)/pybabel -q compile -d translations
 
+# The webhook worker runs beside the server and stops with it.
 run: $(BIN)/activate compile-translations
 	DEMO_MODE=1 $(FLASK) ensure-demo
+	DEMO_MODE=1 $(FLASK) webhooks worker --exit-with-parent & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEMO_MODE=1 $(FLASK) run --port $(PORT)
 
 serve: $(BIN)/activate compile-translations
@@ -28,6 +31,8 @@ serve: $(BIN)/activate compile-translations
 	  echo "  SECRET_KEY=\$$(python3 -c 'import secrets; print(secrets.token_hex(32))') make serve"; \
 	  exit 1; fi
 	$(FLASK) init-db
+	$(FLASK) webhooks worker --exit-with-parent & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py "app:create_app()"
 
 test: $(BIN)/activate compile-translations

@@ -1,6 +1,7 @@
 """Command-line tasks: flask --app app init-db | seed-demo | ensure-demo."""
 import click
 
+import cli_integrations
 import cli_ops
 from models import db
 from models.schema import upgrade
@@ -8,6 +9,7 @@ from models.schema import upgrade
 
 def register(app):
     cli_ops.register(app)
+    cli_integrations.register(app)
 
     @app.cli.command("init-db")
     def init_db():

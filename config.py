@@ -31,6 +31,16 @@ def from_environment(instance_path):
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI",
                                                 "memory://"),
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", 0)),
+        # The integration API (README "Connecting the marketplace").
+        "API_RATE_LIMIT": os.environ.get("API_RATE_LIMIT",
+                                         "1200 per minute; 20000 per hour"),
+        "API_MAX_BODY_BYTES": int(os.environ.get("API_MAX_BODY_BYTES",
+                                                 256 * 1024)),
+        # Webhooks to loopback or private addresses: demo and tests only.
+        "WEBHOOKS_ALLOW_INTERNAL": demo or _flag(
+            os.environ.get("WEBHOOKS_ALLOW_INTERNAL")) is True,
+        "NEW_ORDERS_POLL_SECONDS": int(os.environ.get(
+            "NEW_ORDERS_POLL_SECONDS", 10)),
         **mail_settings(instance_path),
     }
 

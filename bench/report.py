@@ -9,6 +9,7 @@ from servers import ROOT
 TARGET_SEARCH_RATIO, TARGET_SEARCH_P95 = 0.35, 25.0
 TARGET_SCALE_RATIO, TARGET_SUBMIT_RPS = 1.3, 150.0
 TARGET_PAGE_KB, TARGET_PARTIAL_KB = 40, 8
+TARGET_API_RPS, TARGET_API_P95, TARGET_WORKER_RPS = 150.0, 100.0, 100.0
 
 
 def machine():
@@ -131,6 +132,7 @@ def _targets(results, small, large, scenarios):
             f"stored for {submit['acknowledged']} acknowledged (warm-up "
             f"and measured run), {submit['duplicates']} duplicates "
             f"(target ≥ {TARGET_SUBMIT_RPS:.0f}/s, no errors)"))
+    lines += _api_targets(results, large)
     weight = results.get("weight")
     if weight:
         assets = ", ".join(f"{name} {a['bytes'] / 1024:.1f} KB "
@@ -147,3 +149,37 @@ def _targets(results, small, large, scenarios):
                    f"{weight['partial'] / 1024:.1f} KB compressed "
                    f"(target ≤ {TARGET_PARTIAL_KB} KB)")]
     return lines
+
+
+def _api_targets(results, large):
+    api, worker = results.get("api"), results.get("worker")
+    if not api:
+        return ["- ⏭ integration API: not run"]
+    search = results[(large, "search")]
+    return [
+        _check(api["rps"] >= TARGET_API_RPS and api["p95"] <= TARGET_API_P95
+               and api["errors"] == 0 and api["duplicate_orders"] == 0
+               and api["duplicate_codes"] == 0
+               and api["stored"] >= api["acknowledged"],
+               f"API orders at {large} orders, 16 clients posting 3-line "
+               f"orders: {api['rps']:.0f} orders/s, p95 {api['p95']:.1f} ms, "
+               f"{api['errors']} errors; {api['stored']} stored for "
+               f"{api['acknowledged']} acknowledged, "
+               f"{api['duplicate_orders']} duplicate orders, "
+               f"{api['duplicate_codes']} duplicate codes; "
+               f"{api['rps'] / search['rps']:.2f} × the search partial's "
+               f"req/s (target ≥ {TARGET_API_RPS:.0f}/s, p95 ≤ "
+               f"{TARGET_API_P95:.0f} ms, no errors or duplicates)"),
+        _check(api["replays_identical"] == api["replays"],
+               f"replays: {api['replays_identical']} of {api['replays']} "
+               "keys sent again from 16 threads got the first answer byte "
+               "for byte with Idempotent-Replayed: true"),
+        _check(worker["events_per_s"] >= TARGET_WORKER_RPS
+               and worker["left"] == 0
+               and worker["distinct_ids"] == worker["events"],
+               f"webhook worker: {worker['events']} events delivered to a "
+               f"local receiver in {worker['seconds']:.1f} s = "
+               f"{worker['events_per_s']:.0f} events/s, "
+               f"{worker['received']} received with {worker['distinct_ids']} "
+               f"distinct webhook-ids (target ≥ {TARGET_WORKER_RPS:.0f}/s)"),
+    ]

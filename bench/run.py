@@ -21,6 +21,7 @@ import urllib.parse
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+from api_load import api_load  # noqa: E402
 from load import BROWSER, PARTIAL, Browser, wrk  # noqa: E402
 from report import write_report  # noqa: E402
 from servers import Server, build_database  # noqa: E402
@@ -132,6 +133,8 @@ def run_size(orders, results):
         submissions(browser, database, 8, results, (orders, "submit8"))
         if orders == max(SIZES):
             submissions(browser, database, 32, results, (orders, "submit32"))
+            results["api"], results["worker"] = api_load(database, SECONDS,
+                                                         log)
     log(f"{orders} orders, baselines (same gunicorn settings):")
     with Server("bench.baseline:create_app()", database, "/hello"):
         results[(orders, "bare")] = measure("Bare Flask, short text",

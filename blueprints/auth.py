@@ -9,6 +9,7 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired, Length
 
 from models import User
+from web import new_orders
 from web.security import audit, end_session, start_session, throttle_login
 
 bp = Blueprint("auth", __name__)
@@ -51,6 +52,8 @@ def login():
                 session["lang"] = lang
             login_user(user)
             start_session()
+            # Orders that arrive from now on are the header's "new orders".
+            new_orders.mark_all_seen()
             audit("login", user=user.username)
             return redirect(safe_next(request.args.get("next"))
                             or url_for("index"))

@@ -1,6 +1,6 @@
 """Parts orders placed by trade customers, their lines and status history."""
 from peewee import (CharField, CompositeKey, DateTimeField, ForeignKeyField,
-                    IntegerField)
+                    IntegerField, TextField)
 
 from models.accounts import TradeAccount
 from models.base import BaseModel, utcnow
@@ -10,6 +10,7 @@ STATUS_NEW = "new"
 STATUS_IN_PROGRESS = "in_progress"
 STATUS_COMPLETE = "complete"
 STATUS_CANCELLED = "cancelled"
+VIA_API = "api"
 ORDER_STATUSES = (STATUS_NEW, STATUS_IN_PROGRESS, STATUS_COMPLETE,
                   STATUS_CANCELLED)
 
@@ -28,6 +29,9 @@ class Order(BaseModel):
     total_cents = IntegerField(default=0)
     currency = CharField(max_length=3, default="EUR")
     updated_at = DateTimeField(default=utcnow)
+    # What the marketplace sends with an order (empty for other orders).
+    note = TextField(default="")
+    contact_email = CharField(max_length=254, default="")
 
     class Meta:
         # Every sort column, with and without the status filter, is read in
@@ -38,6 +42,8 @@ class Order(BaseModel):
             (("dealer", "status"), False),
             # One customer's orders by date (migration 0010).
             (("account", "created_at"), False),
+            # The API's change feed (migration 0011).
+            (("dealer", "updated_at", "id"), False),
         ) + tuple(
             index for column in ("code", "po_number", "customer_name",
                                  "total_cents")
@@ -91,5 +97,8 @@ class OrderEvent(BaseModel):
     order = ForeignKeyField(Order, backref="events", on_delete="CASCADE")
     user = ForeignKeyField(User, null=True)
     at = DateTimeField(default=utcnow)
+    # "" when the order was received (it had no status before).
     from_status = CharField(max_length=16)
     to_status = CharField(max_length=16)
+    # VIA_API when the marketplace made the change, "" for the app's users.
+    via = CharField(max_length=16, default="")

@@ -12,13 +12,16 @@ import itertools
 import pytest
 
 from demo.catalogue import OTHER_DEALER, SEED_DEALER
-from models import (AccountRequest, Dealer, Membership, Order, TradeAccount,
-                    TradeUser, User, db, utcnow)
+from models import (AccountRequest, ApiKey, Dealer, Membership, Order,
+                    TradeAccount, TradeUser, User, WebhookDelivery,
+                    WebhookEndpoint, WebhookEvent, db, utcnow)
 from models.base import is_sqlite
 
 # Open to anyone, logged in or not.
+# The new-orders poll answers a logged-out tab with an element that stops
+# polling (and no data), rather than a login page swapped into the header.
 PUBLIC_ENDPOINTS = {"static", "index", "auth.login", "auth.logout",
-                    "health.healthz"}
+                    "health.healthz", "orders.new_orders_poll"}
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 _counter = itertools.count(1)
 
@@ -69,6 +72,25 @@ def _request_reference(site):
         idempotency_key=f"security-test-{site.id}-{n}").reference
 
 
+def _api_key(site):
+    return ApiKey.create(dealer=site, label="security test", prefix="om_test",
+                         key_hash=f"security-{site.id}-{next(_counter)}")
+
+
+def _endpoint(site):
+    return (WebhookEndpoint.select().where(WebhookEndpoint.dealer == site)
+            .first() or WebhookEndpoint.create(
+                dealer=site, url="https://example.com/hooks",
+                secret="whsec_c2VjdXJpdHktdGVzdC1zZWNyZXQ="))
+
+
+def _delivery(site):
+    event = WebhookEvent.create(
+        dealer=site, message_id=f"msg_security_{next(_counter)}",
+        type="order.created", order_code=_order_code(site), payload="{}")
+    return WebhookDelivery.create(event=event, endpoint=_endpoint(site))
+
+
 # URL argument name -> the value naming such an object of a dealer site.
 OBJECT_MAKERS = {
     "code": _order_code,
@@ -78,6 +100,9 @@ OBJECT_MAKERS = {
     "trade_account_id": lambda site: _trade_account(site).id,
     "user_id": lambda site: _trade_user(site).id,
     "trade_user_id": lambda site: _trade_user(site).id,
+    "key_id": lambda site: _api_key(site).id,
+    "endpoint_id": lambda site: _endpoint(site).id,
+    "delivery_id": lambda site: _delivery(site).id,
 }
 # Arguments that name no tenant object, with a harmless value.
 PLAIN_VALUES = {("static", "filename"): "app.css"}
@@ -86,8 +111,22 @@ ENDPOINT_MAKERS = {}
 
 
 def rules(app):
-    """The app's rules, in a stable order."""
-    return sorted(app.url_map.iter_rules(), key=lambda r: (r.rule, r.endpoint))
+    """The app's session routes, in a stable order.
+
+    The JSON API under /api/ authenticates each request with a site's key,
+    not a session or a CSRF token; tests/test_api_errors.py walks its
+    routes for the same refusals (401 without a key, 404 for another
+    site's objects).
+    """
+    return sorted((rule for rule in app.url_map.iter_rules()
+                   if not rule.endpoint.startswith("api.")),
+                  key=lambda r: (r.rule, r.endpoint))
+
+
+def api_rules(app):
+    return sorted((rule for rule in app.url_map.iter_rules()
+                   if rule.endpoint.startswith("api.")),
+                  key=lambda r: (r.rule, r.endpoint))
 
 
 def methods_of(rule):

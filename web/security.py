@@ -82,6 +82,14 @@ def audit(event, **fields):
     audit_log.info(json.dumps(line, ensure_ascii=False, default=str))
 
 
+def retry_after_seconds():
+    """Seconds until the limit just hit lets requests through again."""
+    current = limiter.current_limit
+    if current is None:
+        return 60
+    return max(1, int(current.reset_at - time.time()))
+
+
 def _on_breach(request_limit):
     audit("throttled", limit=str(request_limit.limit))
 
@@ -114,6 +122,9 @@ def configure(app):
     app.config["SESSION_REFRESH_EACH_REQUEST"] = False
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     app.config["RATELIMIT_ON_BREACH_CALLBACK"] = _on_breach
+    # The limiter would put its window's reset in Retry-After on every
+    # answer; Retry-After belongs on 429s (web/errors.py) and on an API 409.
+    app.config["RATELIMIT_HEADER_RETRY_AFTER"] = "X-RateLimit-Retry-After"
     proxies = app.config.get("TRUSTED_PROXIES", 0)
     if proxies:
         # Behind a load balancer: the client address and scheme come from

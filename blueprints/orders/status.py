@@ -4,6 +4,7 @@ from wtforms import HiddenField
 from wtforms.validators import AnyOf, InputRequired
 
 from domain.order_status import ACTIONS, TransitionRefused, target_status
+from integration.outbox import record_status_change
 from models import (ORDER_STATUSES, STATUS_CANCELLED, Order, OrderEvent,
                     utcnow, write_transaction)
 
@@ -15,11 +16,12 @@ class StatusForm(FlaskForm):
                                        AnyOf(list(ORDER_STATUSES))])
 
 
-def change_status(order, action, expected, user):
+def change_status(order, action, expected, user, via=""):
     """Apply `action` if the order is still in `expected`; else refuse.
 
     The update is conditional on the status, so two tabs (or two people)
-    acting on the same order cannot both succeed.
+    acting on the same order cannot both succeed. The webhook event is
+    written in the same transaction (integration/outbox.py).
     """
     with write_transaction():
         if order.status != expected:
@@ -34,5 +36,6 @@ def change_status(order, action, expected, user):
         if updated != 1:
             raise TransitionRefused(action)
         OrderEvent.create(order=order, user=user, from_status=expected,
-                          to_status=target)
+                          to_status=target, via=via)
+        record_status_change(Order.get_by_id(order.id), expected, target)
     return target

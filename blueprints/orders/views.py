@@ -1,7 +1,8 @@
 """Order views: thin glue between the URL, the queries and the templates."""
 from dataclasses import replace
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import (abort, current_app, flash, redirect, render_template,
+                   request, url_for)
 from flask_babel import get_timezone, gettext as _
 from flask_login import current_user
 
@@ -10,6 +11,7 @@ from blueprints.orders.labels import ACTION_DONE, DATE_PROBLEMS
 from blueprints.orders.status import StatusForm, change_status
 from domain.order_status import TransitionRefused, actions_from
 from web.access import dealer_required
+from web import new_orders
 from web.i18n import user_sites
 from web.rendering import render_page, wants_partial
 
@@ -44,8 +46,23 @@ def _list_context():
 @dealer_required
 def order_list():
     """Select order: search, filter, sort and page the sites' orders."""
+    if not wants_partial():
+        new_orders.mark_all_seen()
     return render_page("orders/list.html", "orders/_results.html",
                        **_list_context())
+
+
+@bp.route("/new-orders")
+def new_orders_poll():
+    """The header's count of new orders: 204 while it is what the page shows."""
+    if not new_orders.shows_new_orders():
+        # Logged out meanwhile: an element that no longer polls.
+        return '<span id="new-orders" hidden></span>'
+    count = new_orders.new_order_count()
+    if request.args.get("known", type=int) == count:
+        return "", 204
+    return render_template("_new_orders.html", count=count, is_poll=True,
+                           on_list=request.args.get("list") == "1")
 
 
 def _detail_context(order, form=None, error=None):

@@ -7,7 +7,6 @@ where a missing browser is a failure.
 import os
 import random
 import shutil
-import threading
 
 import pytest
 from werkzeug.serving import make_server
@@ -15,6 +14,7 @@ from werkzeug.serving import make_server
 from app import create_app
 from models import db
 from models.schema import upgrade
+from tests.served import ServedInThread
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
@@ -44,23 +44,13 @@ def browser():
         browser.close()
 
 
-class LiveServer:
+class LiveServer(ServedInThread):
     """The app served by werkzeug in a thread, on a free local port."""
 
     def __init__(self, app):
         self.app = app
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        super().__init__(make_server("127.0.0.1", 0, app, threaded=True))
         self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever,
-                                       daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.thread.join()
 
 
 @pytest.fixture
