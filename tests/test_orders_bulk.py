@@ -200,3 +200,16 @@ def test_detail_has_the_qr_code_for_printing(demo, client, auth):
     assert re.search(r'<figure class="order-qr print-only"><svg [^>]*>'
                      r"<title>Tilaus 190114-204115761</title>", html)
     assert "style=" not in html
+
+
+def test_each_moved_order_gets_its_webhook_event(demo, client, auth):
+    from models import WebhookEvent
+    movable = _orders(HELSINKI, "new", 2)
+    complete = _orders(HELSINKI, "complete", 1)[0]
+    auth.login()
+    _post(client, [f"{o.code}:new" for o in movable]
+          + [f"{complete.code}:complete"])
+    events = WebhookEvent.select().where(
+        WebhookEvent.type == "order.status_changed")
+    assert sorted(event.order_code for event in events) == sorted(
+        o.code for o in movable)
