@@ -40,6 +40,8 @@ class Order(BaseModel):
             (("dealer", "created_at"), False),
             (("dealer", "status", "created_at"), False),
             (("dealer", "status"), False),
+            # One customer's orders by date (migration 0010).
+            (("account", "created_at"), False),
             # The API's change feed (migration 0011).
             (("dealer", "updated_at", "id"), False),
         ) + tuple(

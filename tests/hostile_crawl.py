@@ -143,7 +143,7 @@ def crawl(app, client, limit=150, start=None, per_endpoint=2):
         surface.params.setdefault(parts.path, set()).update(
             name for name, _ in parse_qsl(parts.query))
         response = client.get(url)
-        body = response.get_data(as_text=True)
+        body = response.get_data().decode("utf-8", "replace")  # downloads are binary
         response.close()
         surface.pages.add(url)
         if "html" not in response.content_type:

@@ -48,7 +48,7 @@ def raw_markup(body):
 
 
 def _check(failures, what, response):
-    body = response.get_data(as_text=True)
+    body = response.get_data().decode("utf-8", "replace")  # downloads are binary
     response.close()
     if response.status_code >= 500:
         failures.append(f"{what}: {response.status_code}")

@@ -139,3 +139,39 @@ def test_broad_search_queries_use_indexes(client, monkeypatch, query):
     monkeypatch.setattr(queries, "PYTHON_MATCHES", 0)
     scans, _statements = _explained(client, "/orders?" + query)
     assert scans == []
+
+
+RANGE_STATES = [
+    "from=2019-01-01&to=2019-12-31", "from=2019-01-14&status=new",
+    "to=2021-01-01&sort=code", "from=2019-01-01&q=1236",
+    "from=2020-01-01&sort=site&page=2", "customer={customer}",
+    "customer={customer}&from=2019-01-01&status=complete",
+    "customer={customer}&sort=total",
+]
+
+
+@pytest.mark.parametrize("query", RANGE_STATES)
+def test_range_and_customer_queries_use_indexes(site_app, client, query):
+    with site_app.app_context(), db.connection_context():
+        from models import TradeAccount
+        customer = TradeAccount.get(TradeAccount.name == "JG IMT 1").id
+    scans, _statements = _explained(
+        client, "/orders?" + query.format(customer=customer))
+    assert scans == []
+
+
+def test_a_date_range_is_read_from_a_date_index(client):
+    _scans, statements = _explained(
+        client, "/orders?from=2019-01-01&to=2019-12-31&status=new")
+    with db.connection_context():
+        steps = [step for sql, params in statements
+                 if "created_at" in sql for step in plan_of(sql, params)]
+    assert any(re.search(r"USING INDEX order_dealer_id_(status_id_)?"
+                         r"(status_)?created_at .*created_at>\?", step)
+               for step in steps), steps
+
+
+def test_export_of_a_range_uses_indexes(client):
+    scans, _statements = _explained(
+        client, "/orders/export.csv?from=2019-01-01&to=2019-06-30")
+    assert scans == []

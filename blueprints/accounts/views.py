@@ -3,6 +3,7 @@ from flask import abort, current_app, request
 from flask_login import current_user
 
 from blueprints.accounts import bp, queries
+from blueprints.orders import queries as order_queries
 from blueprints.trade_requests import choices
 from blueprints.trade_requests.queries import RequestListState
 from models import AccountRequest
@@ -41,4 +42,5 @@ def account_detail(account_id):
     return render_page("accounts/detail.html", "accounts/_detail.html",
                        account=account, users=queries.users_of(account),
                        open_requests=open_requests, edit_kind=KIND_EDIT,
+                       customer_summary=order_queries.customer_summary(account),
                        choices=choices)

@@ -53,5 +53,6 @@ def csv_stream(orders, header, status_names, locale, time_zone):
                              safe_cell(order.po_number),
                              safe_cell(order.customer_name), created,
                              status_names[order.status],
-                             amount(order.total_cents, decimal_sign)])
+                             amount(order.total_cents, decimal_sign),
+                             safe_cell(order.currency)])
             yield flush()

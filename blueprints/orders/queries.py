@@ -21,7 +21,7 @@ from peewee import JOIN, SQL, fn
 from blueprints.orders import broad_search
 from blueprints.orders.text_match import like, like_escaped
 from models import (ORDER_STATUSES, Dealer, Order, OrderEvent, OrderLine,
-                    User, prepared)
+                    TradeAccount, User, prepared)
 from models import search_grams
 from models.base import is_sqlite
 from models.orders import OrderStatusCount
@@ -348,7 +348,9 @@ def list_page(sites, state, page_size):
     site_ids = [site.id for site in sites]
     offset = (state.page - 1) * page_size
     limit = page_size + 1
-    if state.q:
+    if state.narrowed:
+        ids, counts = _narrowed_page(site_ids, state, limit, offset)
+    elif state.q:
         ids, counts = _searched_page(site_ids, state, limit, offset)
     elif state.sort_key == "site":
         ids = _site_sorted_ids(_site_ids(site_ids, state), state, limit,
@@ -408,9 +410,63 @@ def _instant(value):
 def orders_for_export(site_ids, state):
     """Every order of the list state, in its order (iterate it lazily)."""
     kind, terms = _search_terms(state.q) if state.q else (None, [])
-    return (_matching(kind, _site_ids(site_ids, state), _statuses(state),
-                      *terms)
+    return (_narrowed(_matching(kind, _site_ids(site_ids, state),
+                                _statuses(state), *terms), state)
             .select(Order, Dealer).join(Dealer).order_by(*_ordering(state.sort)))
+
+
+def _narrowed(query, state):
+    """`query` limited to the state's date range and customer.
+
+    The (dealer, created_at), (dealer, status, created_at) and
+    (account, created_at) indexes serve these conditions.
+    """
+    if state.since:
+        query = query.where(Order.created_at >= state.since)
+    if state.until:
+        query = query.where(Order.created_at < state.until)
+    if state.customer:
+        query = query.where(Order.account == state.customer)
+    return query
+
+
+def _narrowed_page(site_ids, state, limit, offset):
+    """(ids of the page, status counts) within a date range or customer.
+
+    The counter tables count whole sites, so these are counted from the
+    orders in range: the cost follows the range, read through an index.
+    """
+    sites = _site_ids(site_ids, state)
+    kind, terms = _search_terms(state.q) if state.q else (None, [])
+    counts = dict.fromkeys(ORDER_STATUSES, 0)
+    counted = _narrowed(_matching(kind, sites, [], *terms), state)
+    counts.update((status, int(n)) for status, n in counted.select(
+        Order.status, fn.COUNT(Order.id)).group_by(Order.status).tuples())
+    page = (_narrowed(_matching(kind, sites, _statuses(state), *terms), state)
+            .select(Order.id))
+    if state.sort_key == "site":
+        page = page.join(Dealer)
+    page = page.order_by(*_ordering(state.sort)).limit(limit).offset(offset)
+    return [row[0] for row in page.tuples()], counts
+
+
+def customer_of(account_id, site_ids):
+    """The trade account `account_id` if it is one of the sites', else None."""
+    if not account_id:
+        return None
+    return (TradeAccount.select()
+            .where((TradeAccount.id == account_id)
+                   & TradeAccount.dealer.in_(list(site_ids))).first())
+
+
+def customer_summary(account):
+    """(number of orders, [(currency, total cents)]) of a trade account."""
+    rows = list(Order.select(Order.currency, fn.COUNT(Order.id),
+                             fn.SUM(Order.total_cents))
+                .where(Order.account == account)
+                .group_by(Order.currency).order_by(Order.currency).tuples())
+    return (sum(n for _currency, n, _total in rows),
+            [(currency, int(total or 0)) for currency, _n, total in rows])
 
 
 def order_for_user(code, site_ids):
@@ -418,6 +474,21 @@ def order_for_user(code, site_ids):
     return (Order.select(Order, Dealer).join(Dealer)
             .where((Order.code == code) & Order.dealer.in_(site_ids))
             .first())
+
+
+def orders_with_lines(codes, site_ids):
+    """[(order, lines)] of the orders `codes` that are the sites', in the
+    order given; codes of other sites are left out."""
+    found = {order.code: order for order in
+             Order.select(Order, Dealer).join(Dealer)
+             .where(Order.code.in_(codes) & Order.dealer.in_(list(site_ids)))}
+    orders = [found[code] for code in codes if code in found]
+    lines = {}
+    for line in (OrderLine.select()
+                 .where(OrderLine.order.in_([order.id for order in orders]))
+                 .order_by(OrderLine.order, OrderLine.line_no)):
+        lines.setdefault(line.order_id, []).append(line)
+    return [(order, lines.get(order.id, [])) for order in orders]
 
 
 def lines_of(order):

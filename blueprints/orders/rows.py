@@ -7,7 +7,7 @@ with {named} slots; this fills one copy per row with str.format, every
 value escaped.
 """
 from html import escape
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
@@ -15,9 +15,14 @@ from blueprints.orders.labels import STATUS_LABELS
 from web.i18n import iso, money_formatter, when_formatter
 
 
-def order_rows(orders, row_markup, orders_url):
-    """`row_markup` filled for each order (OrderRow), as one Markup."""
+def order_rows(orders, row_markup, orders_url, list_args=None):
+    """`row_markup` filled for each order (OrderRow), as one Markup.
+
+    `list_args`, the list's state, ride along in each order's link so the
+    order's "Back to orders" returns to the same list.
+    """
     fill = str(row_markup).format
+    suffix = "?" + urlencode(list_args) if list_args else ""
     when = when_formatter()
     money = {}
     status_labels = {key: escape(label) for key, label in STATUS_LABELS.items()}
@@ -30,7 +35,7 @@ def order_rows(orders, row_markup, orders_url):
         if order.currency not in money:
             money[order.currency] = money_formatter(order.currency)
         html.append(fill(
-            href=escape(f"{orders_url}/{quote(order.code)}"),
+            href=escape(f"{orders_url}/{quote(order.code)}{suffix}"),
             code=escape(order.code),
             site=site_labels[site.id],
             po_number=escape(order.po_number),

@@ -1,12 +1,13 @@
 """Order views: thin glue between the URL, the queries and the templates."""
-from flask import (Response, abort, current_app, flash, redirect,
-                   render_template, request, url_for)
-from flask_babel import get_locale, get_timezone, gettext as _
+from dataclasses import replace
+
+from flask import (abort, current_app, flash, redirect, render_template,
+                   request, url_for)
+from flask_babel import get_timezone, gettext as _
 from flask_login import current_user
 
-from blueprints.orders import ORDER_COLUMNS, bp, listing, queries
-from blueprints.orders.export import csv_stream
-from blueprints.orders.labels import ACTION_DONE, STATUS_LABELS
+from blueprints.orders import bp, listing, queries
+from blueprints.orders.labels import ACTION_DONE, DATE_PROBLEMS
 from blueprints.orders.status import StatusForm, change_status
 from domain.order_status import TransitionRefused, actions_from
 from web.access import dealer_required
@@ -15,10 +16,19 @@ from web.i18n import user_sites
 from web.rendering import render_page, wants_partial
 
 
+def list_state(site_ids):
+    """The list's state from the URL; a customer of another site is dropped."""
+    state = listing.parse(request.args, site_ids, get_timezone())
+    customer = queries.customer_of(state.customer, site_ids)
+    if customer is None and state.customer:
+        state = replace(state, customer=None)
+    return state, customer
+
+
 def _list_context():
     sites = user_sites()
     site_ids = [site.id for site in sites]
-    state = listing.parse(request.args, site_ids)
+    state, customer = list_state(site_ids)
     page_size = current_app.config["PAGE_SIZE"]
     orders, has_next, counts = queries.list_page(sites, state, page_size)
     return {
@@ -27,6 +37,8 @@ def _list_context():
         "orders": orders,
         "has_next": has_next,
         "counts": counts,
+        "customer": customer,
+        "date_problems": [DATE_PROBLEMS[p] for p in state.date_problems],
     }
 
 
@@ -53,23 +65,12 @@ def new_orders_poll():
                            on_list=request.args.get("list") == "1")
 
 
-@bp.route("/export.csv")
-@dealer_required
-def export_csv():
-    """Exactly the current filter and search, streamed as CSV."""
-    site_ids = current_user.dealer_ids()
-    state = listing.parse(request.args, site_ids)
-    header = [str(label) for label, _key in ORDER_COLUMNS]
-    status_names = {key: str(label) for key, label in STATUS_LABELS.items()}
-    rows = csv_stream(queries.orders_for_export(site_ids, state), header,
-                      status_names, str(get_locale()), str(get_timezone()))
-    return Response(rows, mimetype="text/csv", headers={
-        "Content-Disposition": 'attachment; filename="orders.csv"'})
-
-
 def _detail_context(order, form=None, error=None):
+    back, _customer = list_state(current_user.dealer_ids())
     return {
         "order": order,
+        "back_args": back.url_args(),
+        "customer_summary": queries.customer_summary(order.account_id),
         "lines": queries.lines_of(order),
         "events": queries.events_of(order),
         "actions": actions_from(order.status),
@@ -114,7 +115,9 @@ def order_status(code):
     if not wants_partial():
         flash(error or str(ACTION_DONE[form.action.data]),
               "error" if error else "success")
-        return redirect(url_for("orders.order_detail", code=order.code))
+        back, _customer = list_state(current_user.dealer_ids())
+        return redirect(url_for("orders.order_detail", code=order.code,
+                                **back.url_args()))
     order = _order_or_404(code)
     message = None if error else str(ACTION_DONE[form.action.data])
     context = _detail_context(order, error=error)
