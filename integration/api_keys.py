@@ -3,7 +3,7 @@ import datetime
 import hashlib
 import secrets
 
-from models import ApiKey, utcnow
+from models import ApiKey, Dealer, utcnow
 
 KEY_PREFIX = "om_"
 # last_used_at is written at most this often per key: not a write per call.
@@ -50,5 +50,7 @@ def revoke(key):
 
 
 def keys_of(dealer_ids):
-    return (ApiKey.select().where(ApiKey.dealer.in_(dealer_ids))
+    """The sites' keys with their site (one query), active ones first."""
+    return (ApiKey.select(ApiKey, Dealer).join(Dealer)
+            .where(ApiKey.dealer.in_(dealer_ids))
             .order_by(ApiKey.revoked_at.is_null(False), ApiKey.created_at.desc()))

@@ -1,7 +1,7 @@
 """An order as the API shows it: API answers and webhook payloads alike."""
 import datetime
 
-from models import Order, OrderEvent, OrderLine
+from models import OrderEvent, OrderLine
 
 
 def money(cents):
@@ -62,6 +62,3 @@ def event_document(event):
         "by": "marketplace" if event.via else "dealer",
     }
 
-
-def order_query_for_site(dealer_id, code):
-    return Order.get_or_none((Order.dealer == dealer_id) & (Order.code == code))

@@ -216,8 +216,8 @@ def test_a_crash_is_a_500_problem_without_a_stack_trace(api, demo, monkeypatch):
 def test_every_api_route_needs_a_key_and_hides_other_sites(api, demo):
     """Walks every API route: no key → 401; the other site's key → 404 for
     this site's objects; nothing changes either way."""
-    from tests.security_routes import (api_rules, build_url, fingerprint,
-                                       methods_of, own_site)
+    from tests.security_routes import (api_rules, build_url, methods_of,
+                                       own_site)
     from blueprints.api.auth import PUBLIC_ENDPOINTS
     other = ApiClient(api.client, key_for("30/10021"))
     checked = 0

@@ -175,3 +175,20 @@ def test_forms_need_the_csrf_token(csrf_app, demo, auth, client):
     assert _create_key(client).status_code == 400
     with db.connection_context():
         assert ApiKey.select().count() == 0
+
+
+def test_the_page_queries_do_not_grow_with_keys_and_endpoints(client, demo, auth):
+    from tests.sql_capture import captured_sql
+    auth.login()
+    _create_key(client)
+    client.post("/settings/integrations/endpoints", data={
+        "site": _site_id(), "url": "https://example.com/one"})
+    with captured_sql() as few:
+        client.get("/settings/integrations")
+    for n in range(5):
+        _create_key(client, label=f"key {n}")
+        client.post("/settings/integrations/endpoints", data={
+            "site": _site_id(), "url": f"https://example.com/{n}"})
+    with captured_sql() as many:
+        client.get("/settings/integrations")
+    assert len(many) == len(few)

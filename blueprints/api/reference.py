@@ -15,7 +15,7 @@ def _fields(schema, components):
     rows = []
     for name, field in schema.get("properties", {}).items():
         rows.append((name, _type_of(field), name in required,
-                     field.get("description", ""), field))
+                     field.get("description", "")))
     return rows
 
 
