@@ -6,11 +6,10 @@ every URL a user can type shows a list.
 from dataclasses import dataclass, replace
 
 from models import ORDER_STATUSES
+from web import paging
 
 SORT_KEYS = ("code", "site", "po", "customer", "date", "status", "total")
 DEFAULT_SORT = "-date"
-MAX_QUERY_LENGTH = 100
-MAX_PAGE = 100_000
 
 
 @dataclass(frozen=True)
@@ -48,22 +47,14 @@ class ListState:
 
 def parse(args, site_ids):
     """A ListState from request args; `site_ids` are the user's sites."""
-    q = " ".join(args.get("q", "").split())[:MAX_QUERY_LENGTH]
+    q = paging.query_text(args)
     status = args.get("status", "")
     if status not in ORDER_STATUSES:
         status = ""
-    site = _int(args.get("site"))
-    if site not in site_ids:
-        site = None
+    site = paging.site_id(args, site_ids)
     sort = args.get("sort", DEFAULT_SORT)
     if sort.lstrip("-") not in SORT_KEYS:
         sort = DEFAULT_SORT
-    page = min(max(_int(args.get("page")) or 1, 1), MAX_PAGE)
-    return ListState(q=q, status=status, site=site, sort=sort, page=page)
+    return ListState(q=q, status=status, site=site, sort=sort,
+                     page=paging.page_number(args))
 
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

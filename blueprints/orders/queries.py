@@ -339,15 +339,16 @@ def _page_rows_query(sort, sites, statuses, limit, offset):
                                              offset))
 
 
-def list_page(sites, state, page_size):
-    """(orders, has_next, status counts) for one page of the list.
+def list_page(sites, state, window):
+    """(the web.paging.Page of orders, status counts) for one page.
 
     `sites` are the user's Dealer rows (in site-code order); each order
-    gets its site from them rather than from a join rebuilt per row.
+    gets its site from them rather than from a join rebuilt per row. The
+    total comes from the status counts (counter rows, or the search's own
+    count), never from a count of the orders.
     """
     site_ids = [site.id for site in sites]
-    offset = (state.page - 1) * page_size
-    limit = page_size + 1
+    offset, limit = window.offset, window.limit
     if state.q:
         ids, counts = _searched_page(site_ids, state, limit, offset)
     elif state.sort_key == "site":
@@ -357,8 +358,9 @@ def list_page(sites, state, page_size):
     else:
         ids = None
         counts = _status_counts(site_ids, state)
+    total = counts[state.status] if state.status else sum(counts.values())
     if ids == []:
-        return [], False, counts
+        return window.page([], total), counts
     if ids is None:
         rows = prepared.rows(_page_rows_query, _site_ids(site_ids, state),
                              _statuses(state), limit, offset,
@@ -368,8 +370,7 @@ def list_page(sites, state, page_size):
     # Plain rows, not models: building a model per row (and parsing its
     # timestamps with strptime) was a good part of a page's time.
     by_id = {site.id: site for site in sites}
-    rows = [OrderRow(row, by_id) for row in rows]
-    return rows[:page_size], len(rows) > page_size, counts
+    return window.page([OrderRow(row, by_id) for row in rows], total), counts
 
 
 # The columns a list row shows (OrderRow's attributes, in this order).

@@ -10,6 +10,7 @@ from blueprints.orders.labels import ACTION_DONE, STATUS_LABELS
 from blueprints.orders.status import StatusForm, change_status
 from domain.order_status import TransitionRefused, actions_from
 from web.access import dealer_required
+from web import paging
 from web.i18n import user_sites
 from web.rendering import render_page, wants_partial
 
@@ -18,13 +19,13 @@ def _list_context():
     sites = user_sites()
     site_ids = [site.id for site in sites]
     state = listing.parse(request.args, site_ids)
-    page_size = current_app.config["PAGE_SIZE"]
-    orders, has_next, counts = queries.list_page(sites, state, page_size)
+    window = paging.Window(state.page, current_app.config["PAGE_SIZE"])
+    page, counts = queries.list_page(sites, state, window)
     return {
         "state": state,
         "sites": sites,
-        "orders": orders,
-        "has_next": has_next,
+        "page": page,
+        "orders": page.rows,
         "counts": counts,
     }
 
