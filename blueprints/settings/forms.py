@@ -47,7 +47,10 @@ def _strip(value):
 
 
 def _trim(value):
-    return value.strip() if isinstance(value, str) else value
+    """Outer whitespace off, line ends as LF (browsers send CRLF)."""
+    if not isinstance(value, str):
+        return value
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 class RequestForm(FlaskForm):

@@ -48,6 +48,38 @@ def waiting_request(dealer=None, name=None, email=None):
     return query.order_by(AccountRequest.submitted_at).scalar()
 
 
+def waiting_edit(args):
+    """The reference of an open edit request of the same account and user
+    that asks for exactly these changes, else None."""
+    query = AccountRequest.select().where(
+        (AccountRequest.kind == KIND_EDIT)
+        & AccountRequest.status.in_(OPEN_REQUEST_STATUSES)
+        & (AccountRequest.account == args["account"])
+        & (AccountRequest.trade_user == args["trade_user"]))
+    return next((sent.reference for sent in query.order_by(
+        AccountRequest.submitted_at)
+        if sent.requested_values == args["requested"]), None)
+
+
+def refuse_pointless_edit(state, args):
+    """Refuse, next to the fields, an edit that changes nothing or that an
+    open request already asks for; True when refused."""
+    form = state.form
+    if not args["requested"]:
+        form.add_error(form.name, _(
+            "The request changes nothing. Change at least one detail of "
+            "the account or the user."))
+        return True
+    if args["kind"] == KIND_EDIT:
+        waiting = waiting_edit(args)
+        if waiting:
+            form.add_error(form.name, _(
+                "Request %(reference)s asks for these same changes and is "
+                "already waiting for customer service.", reference=waiting))
+            return True
+    return False
+
+
 def check_rules(state):
     """Add the errors of rules that need the database; True when none."""
     form = state.form
