@@ -1,14 +1,14 @@
 """Moving an order through its statuses, safely against stale pages."""
-from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import AnyOf, InputRequired
 
 from domain.order_status import ACTIONS, TransitionRefused, target_status
 from models import (ORDER_STATUSES, STATUS_CANCELLED, Order, OrderEvent,
                     utcnow, write_transaction)
+from web.forms import SafeForm
 
 
-class StatusForm(FlaskForm):
+class StatusForm(SafeForm):
     """One button's form: the action, and the status the page showed."""
     action = HiddenField(validators=[InputRequired(), AnyOf(list(ACTIONS))])
     expected = HiddenField(validators=[InputRequired(),

@@ -89,20 +89,21 @@ def check_rules(state):
         form.add_error(form.current_name, _(
             "No trade account of this site has that name. Choose one of "
             "the suggestions."))
-    if not form.uses_existing_account and form.name.data \
-            and name_taken(state.dealer, form.name.data):
+    # Only values that passed their own checks are looked up.
+    name = form.name.data if not form.name.errors else None
+    if not form.uses_existing_account and name \
+            and name_taken(state.dealer, name):
         form.add_error(form.name, _(
             "A trade account with this name already exists. To add a user "
             "to it, turn on “Existing trade account”."))
-    elif not form.uses_existing_account and not form.is_edit \
-            and form.name.data:
-        waiting = waiting_request(state.dealer, name=form.name.data)
+    elif not form.uses_existing_account and not form.is_edit and name:
+        waiting = waiting_request(state.dealer, name=name)
         if waiting:
             form.add_error(form.name, _(
                 "Request %(reference)s for a trade account with this name is "
                 "already waiting for customer service.", reference=waiting))
-    if form.is_edit and state.account is not None and form.name.data \
-            and name_taken(state.dealer, form.name.data, state.account):
+    if form.is_edit and state.account is not None and name \
+            and name_taken(state.dealer, name, state.account):
         form.add_error(form.name, _(
             "Another trade account of this site already has this name."))
     if form.is_edit and form.edit_user.data and form.current_email.data \

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from blueprints.settings import bp
-from blueprints.settings.request_form import build, suggestions
+from blueprints.settings.request_form import KEY_PATTERN, build, suggestions
 from blueprints.settings.request_rules import (check_rules,
                                                refuse_pointless_edit,
                                                request_for)
@@ -82,7 +82,7 @@ def send_request():
 
 
 def _already_sent(key):
-    if not key:
+    if not KEY_PATTERN.fullmatch(key):
         return None
     return AccountRequest.get_or_none(
         (AccountRequest.idempotency_key == key)
