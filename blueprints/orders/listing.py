@@ -5,6 +5,7 @@ every URL a user can type shows a list.
 """
 from dataclasses import dataclass, replace
 
+from blueprints.orders.queries import INDEXED_LENGTH
 from models import ORDER_STATUSES
 from web import paging
 
@@ -19,6 +20,12 @@ class ListState:
     site: int | None = None
     sort: str = DEFAULT_SORT
     page: int = 1
+
+    @property
+    def short_search(self):
+        """A search of one or two characters: it matches the start of a
+        code, a PO number or a word of a customer's name."""
+        return 0 < len(self.q) < INDEXED_LENGTH
 
     @property
     def sort_key(self):
