@@ -4,18 +4,18 @@ from urllib.parse import urlsplit
 from flask import Blueprint, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired, Length
 
 from models import User
 from web import new_orders
+from web.forms import SafeForm
 from web.security import audit, end_session, start_session, throttle_login
 
 bp = Blueprint("auth", __name__)
 
 
-class LoginForm(FlaskForm):
+class LoginForm(SafeForm):
     username = StringField(_l("Username"), validators=[
         InputRequired(), Length(max=64)],
         render_kw={"autocomplete": "username", "autofocus": True})

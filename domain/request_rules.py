@@ -29,10 +29,26 @@ def user_values(trade_user):
     return {field: getattr(trade_user, field) for field in USER_FIELDS}
 
 
+def comparable(field, value):
+    """A value as an edit compares it: text without the whitespace a form
+    trims or a browser adds (CRLF line ends, doubled spaces), an e-mail
+    address without case, an empty value as "". A change of these alone is
+    no change."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = "\n".join(" ".join(line.split()) for line in lines).strip()
+    return email_key(text) if field == "email" else text
+
+
 def changes(current, proposed, fields):
     """{field: new value} for the fields whose proposed value differs."""
     return {field: proposed[field] for field in fields
-            if field in proposed and proposed[field] != current.get(field)}
+            if field in proposed
+            and comparable(field, proposed[field])
+            != comparable(field, current.get(field))}
 
 
 def edit_payload(account_now, account_new, user_now=None, user_new=None):

@@ -61,7 +61,7 @@ def test_the_key_form_works_with_htmx_as_a_partial(client, demo, auth, htmx_head
     assert "<html" not in text and 'id="api-keys"' in text
 
 
-@pytest.mark.parametrize("label", ["", "x" * 81, "key\u202e"])
+@pytest.mark.parametrize("label", ["", "x" * 81, "key\u202e", "key\x00"])
 def test_a_bad_label_is_refused_with_a_message(client, demo, auth, label):
     auth.login()
     response = _create_key(client, label=label)

@@ -33,6 +33,7 @@ LIST_STATES = [
     "site={site}&status=new&sort=-date",
     "q=1236", "q=JG+IMT", "q=korjaamo&sort=total", "q=1236&status=new",
     "q=1236&sort=site", "q=190107&page=2", "q=12", "q=k", "q=Ka&sort=code",
+    "q=Oy", "q=oy&sort=customer",
     "q=9&status=complete",
 ]
 pytestmark = pytest.mark.skipif(
@@ -119,8 +120,14 @@ def test_short_search_is_a_prefix_range_on_indexes(client):
     with db.connection_context():
         steps = [step for sql, params in statements
                  for step in plan_of(sql, params)]
-    for column in ("code", "po_number", "customer_name"):
+    for column in ("code", "po_number"):
         assert any(f"{column}>? AND {column}<?" in step for step in steps)
+    # Names with a word starting so: from the customer rows' key, then
+    # their orders by the (site, customer) index.
+    assert any("USING INDEX sqlite_autoindex_order_customer_count_1 "
+               "(dealer_id=?)" in step for step in steps)
+    assert any("order_dealer_id_customer_name (dealer_id=? AND "
+               "customer_name=?)" in step for step in steps)
 
 
 def test_detail_queries_use_indexes(client):

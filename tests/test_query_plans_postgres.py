@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(
     "postgres" not in os.environ.get("TEST_DATABASE_URL", ""),
     reason="pg_trgm plans exist only on PostgreSQL")
 
-SEARCHES = ["q=1236", "q=JG+IMT", "q=korjaamo&status=new", "q=12",
+SEARCHES = ["q=1236", "q=JG+IMT", "q=korjaamo&status=new", "q=12", "q=Oy",
             "q=190107&sort=total"]
 
 

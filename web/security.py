@@ -208,18 +208,17 @@ def _clean(multidict):
 
 
 def _input_hygiene():
-    """Strip control characters from every query and form value.
+    """Strip control characters from every query value.
 
     Views then behave the same on SQLite and PostgreSQL; a control
-    character in the URL path names nothing, so it is a 404.
+    character in the URL path names nothing, so it is a 404. Posted form
+    values are left as sent: the forms refuse them with a message
+    (web/forms.py) rather than store something else than was typed.
     """
     if any(CONTROL_CHARACTERS.search(str(value))
            for value in (request.view_args or {}).values()):
         abort(404)
     request.args = _clean(request.args)
-    if request.mimetype in ("application/x-www-form-urlencoded",
-                            "multipart/form-data"):
-        request.form = _clean(request.form)
 
 
 def _headers(response):

@@ -3,15 +3,10 @@ from peewee import fn
 
 from models import Dealer, TradeAccount, TradeUser
 
-MAX_QUERY_LENGTH = 100
 
-
-def parse_query(args):
-    return " ".join(args.get("q", "").split())[:MAX_QUERY_LENGTH]
-
-
-def accounts_for(site_ids, q="", page=1, page_size=50):
-    """Accounts matching `q` by name, or by one of their users' email/name."""
+def matching_accounts(site_ids, q=""):
+    """Accounts matching `q` by name, or by one of their users' email/name,
+    in list order."""
     query = (TradeAccount.select(TradeAccount, Dealer).join(Dealer)
              .where(TradeAccount.dealer.in_(site_ids)))
     if q:
@@ -22,8 +17,7 @@ def accounts_for(site_ids, q="", page=1, page_size=50):
                                  | fn.LOWER(TradeUser.last_name).contains(key)))
         query = query.where(TradeAccount.name_key.contains(key)
                             | TradeAccount.id.in_(matching_users))
-    return list(query.order_by(TradeAccount.name_key, TradeAccount.id)
-                .paginate(page, page_size))
+    return query.order_by(TradeAccount.name_key, TradeAccount.id)
 
 
 def account_for_user(account_id, site_ids):

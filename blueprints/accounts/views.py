@@ -8,6 +8,7 @@ from blueprints.trade_requests import choices
 from blueprints.trade_requests.queries import RequestListState
 from models import AccountRequest
 from models.requests import KIND_EDIT, OPEN_REQUEST_STATUSES
+from web import paging
 from web.access import dealer_required
 from web.rendering import render_page
 
@@ -16,16 +17,15 @@ from web.rendering import render_page
 @dealer_required
 def account_list():
     """The sites' trade accounts, searchable by account, user or email."""
-    q = queries.parse_query(request.args)
-    page = RequestListState(q=q, page=max(request.args.get("page", 1, type=int), 1))
-    page_size = current_app.config["PAGE_SIZE"]
-    rows = queries.accounts_for(current_user.dealer_ids(), q, page.page,
-                                page_size + 1)
-    accounts = rows[:page_size]
+    state = RequestListState(q=paging.query_text(request.args),
+                             page=paging.page_number(request.args))
+    window = paging.Window(state.page, current_app.config["PAGE_SIZE"])
+    matching = queries.matching_accounts(current_user.dealer_ids(), state.q)
+    page = window.page(window.fetch(matching), total=matching.count())
     return render_page("accounts/list.html", "accounts/_results.html",
-                       state=page, accounts=accounts,
-                       users=queries.users_by_account(accounts),
-                       has_next=len(rows) > page_size, choices=choices)
+                       state=state, page=page, accounts=page.rows,
+                       users=queries.users_by_account(page.rows),
+                       choices=choices)
 
 
 @bp.route("/<int:account_id>")

@@ -1,16 +1,16 @@
 """The desk's forms: each action names the state the agent's page showed."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, TextAreaField
 from wtforms.validators import (AnyOf, DataRequired, InputRequired, Length,
                                 Optional)
 
 from models.requests import REQUEST_STATUSES
+from web.forms import SafeForm
 
 NOTE_MAX = 2000
 
 
-class DeskForm(FlaskForm):
+class DeskForm(SafeForm):
     # CSRFProtect checks every POST's csrf_token before the view runs; the
     # forms' own (prefixed) CSRF field would only duplicate it.
     class Meta:

@@ -6,12 +6,11 @@ The queue always runs most urgent first, so there is no sort to choose.
 from dataclasses import dataclass, replace
 
 from models.requests import REQUEST_KINDS, REQUEST_STATUSES
+from web import paging
 
 STATUS_OPEN = "open"
 STATUS_ALL = "all"
 STATUS_FILTERS = (STATUS_OPEN,) + REQUEST_STATUSES + (STATUS_ALL,)
-MAX_QUERY_LENGTH = 100
-MAX_PAGE = 100_000
 
 
 @dataclass(frozen=True)
@@ -38,24 +37,16 @@ class QueueState:
 
 def parse(args, site_ids):
     """A QueueState from request args; `site_ids` are every dealer site."""
-    q = " ".join(args.get("q", "").split())[:MAX_QUERY_LENGTH]
+    q = paging.query_text(args)
     status = args.get("status", STATUS_OPEN)
     if status not in STATUS_FILTERS:
         status = STATUS_OPEN
-    site = _int(args.get("site"))
-    if site not in site_ids:
-        site = None
+    site = paging.site_id(args, site_ids)
     kind = args.get("kind", "")
     if kind not in REQUEST_KINDS:
         kind = ""
-    page = min(max(_int(args.get("page")) or 1, 1), MAX_PAGE)
     return QueueState(q=q, status=status, site=site, kind=kind,
                       overdue=args.get("overdue") == "1",
-                      mine=args.get("mine") == "1", page=page)
+                      mine=args.get("mine") == "1",
+                      page=paging.page_number(args))
 
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -88,19 +88,18 @@ def counts(state, agent, clock):
             "overdue": overdue or 0}
 
 
-def page_of_requests(state, agent, clock, page_size):
-    """Most urgent first: due time, then the oldest. One row more than a
-    page, so the caller knows whether a next page exists."""
+def page_of_requests(state, agent, clock, window):
+    """The rows of `window` (web.paging.Window), most urgent first: due
+    time, then the oldest."""
     handler = User.alias()
-    return (_matching(state, agent, clock)
+    return window.fetch(_matching(state, agent, clock)
             .select(AccountRequest, Dealer, handler)
             .join(Dealer)
             .switch(AccountRequest)
             .join(handler, JOIN.LEFT_OUTER,
                   on=(AccountRequest.handled_by == handler.id))
             .order_by(AccountRequest.due_at, AccountRequest.submitted_at,
-                      AccountRequest.id)
-            .limit(page_size + 1).offset((state.page - 1) * page_size))
+                      AccountRequest.id))
 
 
 def request_by_reference(reference):

@@ -10,6 +10,7 @@ from blueprints.desk.mailer import notify_by_mail
 from blueprints.desk.review import review_rows
 from domain.request_apply import ApplyRefused
 from models.requests import OPEN_REQUEST_STATUSES
+from web import paging
 from web.access import agent_required
 from web.rendering import render_page, wants_partial
 
@@ -21,14 +22,13 @@ def queue():
     sites = queries.all_sites()
     state = listing.parse(request.args, [site.id for site in sites])
     clock = queries.current_clock()
-    page_size = current_app.config["PAGE_SIZE"]
-    rows = list(queries.page_of_requests(state, current_user, clock,
-                                         page_size))
+    window = paging.Window(state.page, current_app.config["PAGE_SIZE"])
+    counts = queries.counts(state, current_user, clock)
+    page = window.page(queries.page_of_requests(state, current_user, clock,
+                                                window), counts["found"])
     return render_page("desk/queue.html", "desk/_results.html",
-                       state=state, sites=sites, clock=clock,
-                       requests=rows[:page_size],
-                       has_next=len(rows) > page_size,
-                       counts=queries.counts(state, current_user, clock))
+                       state=state, sites=sites, clock=clock, page=page,
+                       requests=page.rows, counts=counts)
 
 
 def _request_or_404(reference):

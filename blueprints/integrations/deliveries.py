@@ -3,18 +3,16 @@ from dataclasses import dataclass
 
 from models import (WebhookAttempt, WebhookDelivery, WebhookEndpoint,
                     WebhookEvent)
-
-PAGE_SIZE = 50
-MAX_PAGE = 10_000
+from web import paging
 
 
-@dataclass
-class DeliveryPage:
-    rows: list
-    page: int
-    has_next: bool
+@dataclass(frozen=True)
+class DeliveryListState:
+    """The deliveries list's URL state: only its page."""
+    page: int = 1
 
-    def url_args(self, page):
+    def url_args(self, page=None):
+        page = self.page if page is None else page
         return {"page": page} if page != 1 else {}
 
 
@@ -25,15 +23,13 @@ def _scoped(site_ids):
             .where(WebhookEvent.dealer.in_(site_ids)))
 
 
-def page_of(site_ids, args):
-    """A page of deliveries, newest first; each row shown exactly once."""
-    try:
-        page = min(max(int(args.get("page", 1)), 1), MAX_PAGE)
-    except ValueError:
-        page = 1
-    rows = list(_scoped(site_ids).order_by(WebhookDelivery.id.desc())
-                .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1))
-    return DeliveryPage(rows[:PAGE_SIZE], page, len(rows) > PAGE_SIZE)
+def page_of(site_ids, args, page_size):
+    """(state, web.paging.Page) of deliveries, newest first."""
+    state = DeliveryListState(paging.page_number(args))
+    window = paging.Window(state.page, page_size)
+    scoped = _scoped(site_ids)
+    rows = window.fetch(scoped.order_by(WebhookDelivery.id.desc()))
+    return state, window.page(rows, total=scoped.count())
 
 
 def one(delivery_id, site_ids):

@@ -1,19 +1,12 @@
 """The Integrations tab's forms."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import InputRequired, Length
 
-from domain.safe_text import unsafe_character
-
-
-def plain_text(form, field):
-    if field.data and unsafe_character(field.data) is not None:
-        raise ValidationError(_l("Remove the control or direction-changing "
-                                 "character from this field."))
+from web.forms import SafeForm
 
 
-class SiteForm(FlaskForm):
+class SiteForm(SafeForm):
     """A form that acts for one of the user's sites."""
     site = SelectField(_l("Dealer site"), coerce=int,
                        validators=[InputRequired()])
@@ -28,14 +21,14 @@ class SiteForm(FlaskForm):
 class ApiKeyForm(SiteForm):
     label = StringField(_l("Name of the key"), validators=[
         InputRequired(_l("Give the key a name, e.g. where it is used.")),
-        Length(max=80), plain_text])
+        Length(max=80)])
 
 
 class EndpointForm(SiteForm):
     url = StringField(_l("Endpoint URL"), validators=[
         InputRequired(_l("Enter the address the events are sent to.")),
-        Length(max=500), plain_text])
+        Length(max=500)])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(SafeForm):
     """A button that changes something: only the CSRF token."""

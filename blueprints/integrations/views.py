@@ -44,8 +44,9 @@ def _page(partial=PAGE, status=200, **shown):
             formdata=None).for_sites(sites),
         "action_form": ActionForm(),
         "sites": sites,
-        "deliveries": deliveries.page_of(site_ids, request.args),
     }
+    context["delivery_state"], context["deliveries"] = deliveries.page_of(
+        site_ids, request.args, current_app.config["PAGE_SIZE"])
     context.update(shown)
     return render_page(PAGE, partial, status=status, **context)
 

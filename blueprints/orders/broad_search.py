@@ -25,25 +25,19 @@ import heapq
 
 from peewee import fn
 
-from blueprints.orders.text_match import like
+from blueprints.orders.text_match import like, word_start_matcher
 from models import ORDER_STATUSES, Order, prepared
-from models.base import is_sqlite
 from models.orders import OrderCustomerCount, OrderStatusCount
 
 
 def name_matcher(q, indexed_length):
     """Whether a customer name matches the search as the indexes match it:
     anywhere, ignoring case, from `indexed_length` characters; below that
-    at the start (on SQLite as typed, capitalised, in capitals or in small
-    letters)."""
+    where one of its words starts (text_match.word_start_matcher)."""
     if len(q) >= indexed_length:
         needle = q.lower()
         return lambda name: needle in name.lower()
-    if is_sqlite():
-        starts = tuple({q, q.capitalize(), q.upper(), q.lower()})
-        return lambda name: name.startswith(starts)
-    start = q.lower()
-    return lambda name: name.lower().startswith(start)
+    return word_start_matcher(q)
 
 
 def name_search_page(sites, state, matches, like_pattern, code_rows, limit,

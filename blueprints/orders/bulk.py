@@ -6,13 +6,13 @@ reported, exactly as on the order's own page.
 """
 from dataclasses import dataclass, field
 
-from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import AnyOf, InputRequired
 
 from blueprints.orders.status import change_status
 from domain.order_status import ACTIONS, TransitionRefused, actions_from
 from models import ORDER_STATUSES, Order
+from web.forms import SafeForm
 
 # Orders one request may move: a page holds 50; more is a mistake or abuse.
 MAX_BULK = 200
@@ -20,7 +20,7 @@ MAX_BULK = 200
 NOT_FOUND, NOT_ALLOWED, STALE = "not_found", "not_allowed", "stale"
 
 
-class BulkStatusForm(FlaskForm):
+class BulkStatusForm(SafeForm):
     """The list's selection form: CSRF and the action; codes come as a list."""
     action = HiddenField(validators=[InputRequired(), AnyOf(list(ACTIONS))])
 

@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
+from blueprints.orders.queries import INDEXED_LENGTH
 from models import ORDER_STATUSES
+from web import paging
 
 SORT_KEYS = ("code", "site", "po", "customer", "date", "status", "total")
 DEFAULT_SORT = "-date"
-MAX_QUERY_LENGTH = 100
-MAX_PAGE = 100_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,12 @@ class ListState:
     def narrowed(self):
         """Limited to a date range or a customer (not served by counters)."""
         return bool(self.since or self.until or self.customer)
+
+    @property
+    def short_search(self):
+        """A search of one or two characters: it matches the start of a
+        code, a PO number or a word of a customer's name."""
+        return 0 < len(self.q) < INDEXED_LENGTH
 
     @property
     def sort_key(self):
@@ -68,23 +74,21 @@ class ListState:
 def parse(args, site_ids, zone="UTC"):
     """A ListState from request args; `site_ids` are the user's sites,
     `zone` the viewer's time zone (the day a date means)."""
-    q = " ".join(args.get("q", "").split())[:MAX_QUERY_LENGTH]
+    q = paging.query_text(args)
     status = args.get("status", "")
     if status not in ORDER_STATUSES:
         status = ""
-    site = _int(args.get("site"))
-    if site not in site_ids:
-        site = None
+    site = paging.site_id(args, site_ids)
     sort = args.get("sort", DEFAULT_SORT)
     if sort.lstrip("-") not in SORT_KEYS:
         sort = DEFAULT_SORT
-    page = min(max(_int(args.get("page")) or 1, 1), MAX_PAGE)
+    page = paging.page_number(args)
     date_from, date_to, problems = _date_range(args)
     since, until = utc_bounds(date_from, date_to, ZoneInfo(str(zone)))
     return ListState(q=q, status=status, site=site, sort=sort, page=page,
                      date_from=date_from, date_to=date_to,
-                     customer=_int(args.get("customer")), since=since,
-                     until=until, date_problems=problems)
+                     customer=paging.positive_int(args.get("customer")),
+                     since=since, until=until, date_problems=problems)
 
 
 # What can be wrong with a date range; messages in labels.DATE_PROBLEMS.
@@ -129,9 +133,3 @@ def utc_bounds(date_from, date_to, zone):
     until = start_of(date_to + datetime.timedelta(days=1)) if date_to else None
     return since, until
 
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -9,8 +9,12 @@ Every list query is served by an index whatever the number of orders
   200 walks 10 000 index entries, never the table.
 - A search of 3+ characters goes through the search indexes (on SQLite
   FTS5: 4-grams of codes and PO numbers, trigrams of names; pg_trgm on
-  PostgreSQL); a shorter one is a prefix match on indexed columns. One pass over the matches gives both the page and the
-  counts: its cost follows the number of matches, not of orders.
+  PostgreSQL). A shorter one matches the start of a code or PO number
+  (their column indexes) or of any word of a customer's name: the names
+  are found among the sites' customers (order_customer_count), their
+  orders through the (site, customer) index. One pass over the matches
+  gives both the page and the counts: its cost follows the number of
+  matches, not of orders.
 - Unsearched status counts come from a counter table kept by triggers.
 """
 import datetime
@@ -19,12 +23,13 @@ import heapq
 from peewee import JOIN, SQL, fn
 
 from blueprints.orders import broad_search
-from blueprints.orders.text_match import like, like_escaped
+from blueprints.orders.text_match import (case_variants, like,
+                                          like_escaped, word_start_patterns)
 from models import (ORDER_STATUSES, Dealer, Order, OrderEvent, OrderLine,
                     TradeAccount, User, prepared)
 from models import search_grams
 from models.base import is_sqlite
-from models.orders import OrderStatusCount
+from models.orders import OrderCustomerCount, OrderStatusCount
 
 SORT_FIELDS = {
     "code": Order.code,
@@ -35,7 +40,8 @@ SORT_FIELDS = {
     "status": Order.status,
     "total": Order.total_cents,
 }
-# The search indexes need three characters; shorter searches match prefixes.
+# The search indexes need three characters; shorter searches match the
+# start of a code, a PO number or a word of a customer's name.
 INDEXED_LENGTH = 3
 # Above every character: `prefix + TOP` ends a prefix range.
 TOP = "\U0010ffff"
@@ -57,12 +63,13 @@ def _search_terms(q):
             return "index", [search_grams.code_query(q),
                              search_grams.name_query(q)]
         return "index", ["%" + like_escaped(q) + "%"]
+    words = word_start_patterns(q)
     if not is_sqlite():
-        return "prefix", [like_escaped(q) + "%"]
-    # SQLite's ranges on the (dealer, column) indexes: a customer name is
-    # matched as typed, capitalised or in capitals.
-    names = sorted({q, q.capitalize(), q.upper(), q.lower()})
-    return "prefix", [q, q + TOP, names, [name + TOP for name in names]]
+        return "prefix", [like_escaped(q) + "%", words]
+    # SQLite's ranges on the (dealer, column) indexes for codes and PO
+    # numbers (LIKE would not use them), one per spelling.
+    starts = case_variants(q)
+    return "prefix", [starts, [start + TOP for start in starts], words]
 
 
 def _matches(kind, sites, *terms, names=True):
@@ -83,37 +90,54 @@ def _matches(kind, sites, *terms, names=True):
         pattern = terms[0]
         condition = (like(found.code, pattern)
                      | like(found.po_number, pattern))
-        if names:
-            condition |= like(found.customer_name, pattern)
-        query = found.select(found.id).where(condition)
-        if kind == "prefix":
-            query = query.where(found.dealer.in_(sites))
-        return query
-    start, end, name_starts, name_ends = terms
-    if not names:
-        name_starts, name_ends = [], []
-    return _prefix_matches(sites, start, end, name_starts, name_ends)
+        if kind == "index":
+            if names:
+                condition |= like(found.customer_name, pattern)
+            return found.select(found.id).where(condition)
+        arms = [found.select(found.id).where(found.dealer.in_(sites)
+                                             & condition)]
+    else:
+        starts, ends = terms[:2]
+        arms = _prefix_arms(sites, starts, ends)
+    if names:
+        arms.append(_word_start_arm(sites, terms[-1]))
+    union = arms[0]
+    for arm in arms[1:]:
+        union = union | arm   # UNION: an order matching twice counts once
+    return union
 
 
-def _prefix_matches(sites, start, end, name_starts, name_ends):
-    """Code, PO number or customer starting with the text, on SQLite.
+def _prefix_arms(sites, starts, ends):
+    """Code or PO number starting with the text (in any of its spellings
+    `starts`), on SQLite.
 
     Ranges, not LIKE (which would not use an index), on the (dealer,
     column) indexes.
     """
     arms = []
-    ranges = [("code", start, end), ("po_number", start, end)]
-    ranges += [("customer_name", low, high)
-               for low, high in zip(name_starts, name_ends)]
-    for column, low, high in ranges:
-        found = Order.alias()
-        field = getattr(found, column)
-        arms.append(found.select(found.id).where(
-            found.dealer.in_(sites) & (field >= low) & (field < high)))
-    union = arms[0]
-    for arm in arms[1:]:
-        union = union | arm   # UNION: an order matching twice counts once
-    return union
+    for column in ("code", "po_number"):
+        for start, end in zip(starts, ends):
+            found = Order.alias()
+            field = getattr(found, column)
+            arms.append(found.select(found.id).where(
+                found.dealer.in_(sites) & (field >= start) & (field < end)))
+    return arms
+
+
+def _word_start_arm(sites, patterns):
+    """Orders whose customer has a word starting with the text: the names
+    from the sites' customer rows (few next to the orders), then their
+    orders from the (dealer, customer_name) index."""
+    customers = OrderCustomerCount.alias()
+    matching = None
+    for pattern in patterns:
+        test = like(customers.customer_name, pattern)
+        matching = test if matching is None else matching | test
+    names = customers.select(customers.customer_name).where(
+        customers.dealer.in_(sites) & (customers.n > 0) & matching)
+    found = Order.alias()
+    return found.select(found.id).where(found.dealer.in_(sites)
+                                        & found.customer_name.in_(names))
 
 
 def _matching(kind, sites, statuses, *terms):
@@ -282,10 +306,10 @@ PYTHON_MATCHES = 2000
 
 
 def _name_like_pattern(q):
-    """LIKE's version of how a search matches customer names."""
-    if len(q) >= INDEXED_LENGTH:
-        return "%" + like_escaped(q) + "%"
-    return like_escaped(q) + "%"
+    """A LIKE pattern for about the names a search matches (the names
+    containing it: for a short search, a few more than those with a word
+    starting with it)."""
+    return "%" + like_escaped(q) + "%"
 
 
 def _code_match_rows(kind, sites, terms, limit):
@@ -339,15 +363,16 @@ def _page_rows_query(sort, sites, statuses, limit, offset):
                                              offset))
 
 
-def list_page(sites, state, page_size):
-    """(orders, has_next, status counts) for one page of the list.
+def list_page(sites, state, window):
+    """(the web.paging.Page of orders, status counts) for one page.
 
     `sites` are the user's Dealer rows (in site-code order); each order
-    gets its site from them rather than from a join rebuilt per row.
+    gets its site from them rather than from a join rebuilt per row. The
+    total comes from the status counts (counter rows, or the search's own
+    count), never from a count of the orders.
     """
     site_ids = [site.id for site in sites]
-    offset = (state.page - 1) * page_size
-    limit = page_size + 1
+    offset, limit = window.offset, window.limit
     if state.narrowed:
         ids, counts = _narrowed_page(site_ids, state, limit, offset)
     elif state.q:
@@ -359,8 +384,9 @@ def list_page(sites, state, page_size):
     else:
         ids = None
         counts = _status_counts(site_ids, state)
+    total = counts[state.status] if state.status else sum(counts.values())
     if ids == []:
-        return [], False, counts
+        return window.page([], total), counts
     if ids is None:
         rows = prepared.rows(_page_rows_query, _site_ids(site_ids, state),
                              _statuses(state), limit, offset,
@@ -370,8 +396,7 @@ def list_page(sites, state, page_size):
     # Plain rows, not models: building a model per row (and parsing its
     # timestamps with strptime) was a good part of a page's time.
     by_id = {site.id: site for site in sites}
-    rows = [OrderRow(row, by_id) for row in rows]
-    return rows[:page_size], len(rows) > page_size, counts
+    return window.page([OrderRow(row, by_id) for row in rows], total), counts
 
 
 # The columns a list row shows (OrderRow's attributes, in this order).

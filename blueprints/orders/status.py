@@ -1,5 +1,4 @@
 """Moving an order through its statuses, safely against stale pages."""
-from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import AnyOf, InputRequired
 
@@ -7,9 +6,10 @@ from domain.order_status import ACTIONS, TransitionRefused, target_status
 from integration.outbox import record_status_change
 from models import (ORDER_STATUSES, STATUS_CANCELLED, Order, OrderEvent,
                     utcnow, write_transaction)
+from web.forms import SafeForm
 
 
-class StatusForm(FlaskForm):
+class StatusForm(SafeForm):
     """One button's form: the action, and the status the page showed."""
     action = HiddenField(validators=[InputRequired(), AnyOf(list(ACTIONS))])
     expected = HiddenField(validators=[InputRequired(),

@@ -19,3 +19,40 @@ def like(field, pattern):
     operator = "LIKE" if is_sqlite() else "ILIKE"
     return NodeList((field, SQL(operator), Value(pattern, converter=False),
                      SQL("ESCAPE"), Value("\\", converter=False)))
+
+
+# Short searches match a customer name where one of its words starts.
+WORD_SEPARATORS = (" ", "-")
+
+
+def case_variants(q):
+    """The spellings a short search is matched in: on SQLite, whose LIKE
+    folds only ASCII letters and whose ranges fold none, every mix of small
+    and capital letters (at most four for two letters: "äk" finds
+    "Äkäslompolo" and "ÅBO-7" is found by "åb"); PostgreSQL's ILIKE folds
+    them all."""
+    if not is_sqlite():
+        return [q]
+    spellings = [""]
+    for char in q:
+        spellings = [s + c for s in spellings
+                     for c in dict.fromkeys((char.lower(), char.upper()))]
+    return sorted(set(spellings))
+
+
+def word_start_patterns(q):
+    """LIKE patterns (for like()) of a name with a word starting with `q`."""
+    return [before + like_escaped(variant) + "%"
+            for variant in case_variants(q)
+            for before in ("",) + tuple("%" + s for s in WORD_SEPARATORS)]
+
+
+def word_start_matcher(q):
+    """Python's test of the names word_start_patterns() match."""
+    needle = q.lower()
+    inside = tuple(separator + needle for separator in WORD_SEPARATORS)
+
+    def matches(name):
+        name = name.lower()
+        return name.startswith(needle) or any(s in name for s in inside)
+    return matches

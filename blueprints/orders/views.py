@@ -12,6 +12,7 @@ from blueprints.orders.status import StatusForm, change_status
 from domain.order_status import TransitionRefused, actions_from
 from web.access import dealer_required
 from web import new_orders
+from web import paging
 from web.i18n import user_sites
 from web.rendering import render_page, wants_partial
 
@@ -29,13 +30,13 @@ def _list_context():
     sites = user_sites()
     site_ids = [site.id for site in sites]
     state, customer = list_state(site_ids)
-    page_size = current_app.config["PAGE_SIZE"]
-    orders, has_next, counts = queries.list_page(sites, state, page_size)
+    window = paging.Window(state.page, current_app.config["PAGE_SIZE"])
+    page, counts = queries.list_page(sites, state, window)
     return {
         "state": state,
         "sites": sites,
-        "orders": orders,
-        "has_next": has_next,
+        "page": page,
+        "orders": page.rows,
         "counts": counts,
         "customer": customer,
         "date_problems": [DATE_PROBLEMS[p] for p in state.date_problems],

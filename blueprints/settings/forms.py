@@ -6,13 +6,13 @@ adds the rules of the chosen mode.
 """
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (BooleanField, HiddenField, SelectField, StringField,
                      TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
 from models.requests import KIND_CREATE_ACCOUNT, KIND_EDIT
+from web.forms import SafeForm
 
 
 
@@ -36,6 +36,8 @@ def most(limit):
     return Length(max=limit, message=_l("At most %(max)d characters."))
 
 INVALID_EMAIL = _l("Enter a valid email address, e.g. name@example.com.")
+ASCII_EMAIL = _l("Before the @ sign an email address can only have letters "
+                 "a–z without accents, digits and . _ - + characters.")
 
 ACCOUNT_INPUTS = ("name", "address", "language", "notes")
 USER_INPUTS = ("email", "first_name", "last_name", "role", "user_language",
@@ -47,10 +49,13 @@ def _strip(value):
 
 
 def _trim(value):
-    return value.strip() if isinstance(value, str) else value
+    """Outer whitespace off, line ends as LF (browsers send CRLF)."""
+    if not isinstance(value, str):
+        return value
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-class RequestForm(FlaskForm):
+class RequestForm(SafeForm):
     site = SelectField(_l("Dealer code and location"), coerce=int,
                        validate_choice=False)
     kind = SelectField(_l("Request type"), choices=KIND_CHOICES,
@@ -126,10 +131,15 @@ class RequestForm(FlaskForm):
                 field.errors = list(field.errors) + [str(REQUIRED)]
                 valid = False
         if self.has_user and self.email.data and not self.email.errors:
+            local_part = self.email.data.rpartition("@")[0]
             try:
-                validate_email(self.email.data, check_deliverability=False)
+                validate_email(self.email.data, check_deliverability=False,
+                               allow_smtputf8=False)
             except EmailNotValidError:
-                self.email.errors = [str(INVALID_EMAIL)]
+                # Mail servers need not accept a non-ASCII local part (an
+                # emoji, an accented letter): refused with its own reason.
+                self.email.errors = [str(ASCII_EMAIL if not local_part.isascii()
+                                         else INVALID_EMAIL)]
                 valid = False
         return valid
 
@@ -137,6 +147,6 @@ class RequestForm(FlaskForm):
         field.errors = list(field.errors) + [str(message)]
 
 
-class MySettingsForm(FlaskForm):
+class MySettingsForm(SafeForm):
     locale = SelectField(_l("Language"))
     time_zone = SelectField(_l("Time zone"))

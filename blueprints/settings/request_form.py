@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from blueprints.settings.forms import KINDS, RequestForm, options
 from blueprints.trade_requests import choices
+from domain.safe_text import unsafe_character
 from models import TradeAccount, TradeUser
 
 SUGGESTION_LIMIT = 20
@@ -38,7 +39,7 @@ def new_key():
 
 def account_named(dealer, name):
     """The dealer site's active trade account called `name` (any case)."""
-    if not name:
+    if not name or unsafe_character(name):   # no account has such a name
         return None
     return TradeAccount.get_or_none(
         (TradeAccount.dealer == dealer)
@@ -48,6 +49,8 @@ def account_named(dealer, name):
 
 def suggestions(dealer, typed, limit=SUGGESTION_LIMIT):
     """Names of the site's trade accounts containing what was typed."""
+    if unsafe_character(typed or ""):
+        return []
     query = (TradeAccount.select(TradeAccount.name)
              .where((TradeAccount.dealer == dealer)
                     & (TradeAccount.active == True)))  # noqa: E712

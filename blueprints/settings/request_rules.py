@@ -48,6 +48,38 @@ def waiting_request(dealer=None, name=None, email=None):
     return query.order_by(AccountRequest.submitted_at).scalar()
 
 
+def waiting_edit(args):
+    """The reference of an open edit request of the same account and user
+    that asks for exactly these changes, else None."""
+    query = AccountRequest.select().where(
+        (AccountRequest.kind == KIND_EDIT)
+        & AccountRequest.status.in_(OPEN_REQUEST_STATUSES)
+        & (AccountRequest.account == args["account"])
+        & (AccountRequest.trade_user == args["trade_user"]))
+    return next((sent.reference for sent in query.order_by(
+        AccountRequest.submitted_at)
+        if sent.requested_values == args["requested"]), None)
+
+
+def refuse_pointless_edit(state, args):
+    """Refuse, next to the fields, an edit that changes nothing or that an
+    open request already asks for; True when refused."""
+    form = state.form
+    if not args["requested"]:
+        form.add_error(form.name, _(
+            "The request changes nothing. Change at least one detail of "
+            "the account or the user."))
+        return True
+    if args["kind"] == KIND_EDIT:
+        waiting = waiting_edit(args)
+        if waiting:
+            form.add_error(form.name, _(
+                "Request %(reference)s asks for these same changes and is "
+                "already waiting for customer service.", reference=waiting))
+            return True
+    return False
+
+
 def check_rules(state):
     """Add the errors of rules that need the database; True when none."""
     form = state.form
@@ -57,20 +89,21 @@ def check_rules(state):
         form.add_error(form.current_name, _(
             "No trade account of this site has that name. Choose one of "
             "the suggestions."))
-    if not form.uses_existing_account and form.name.data \
-            and name_taken(state.dealer, form.name.data):
+    # Only values that passed their own checks are looked up.
+    name = form.name.data if not form.name.errors else None
+    if not form.uses_existing_account and name \
+            and name_taken(state.dealer, name):
         form.add_error(form.name, _(
             "A trade account with this name already exists. To add a user "
             "to it, turn on “Existing trade account”."))
-    elif not form.uses_existing_account and not form.is_edit \
-            and form.name.data:
-        waiting = waiting_request(state.dealer, name=form.name.data)
+    elif not form.uses_existing_account and not form.is_edit and name:
+        waiting = waiting_request(state.dealer, name=name)
         if waiting:
             form.add_error(form.name, _(
                 "Request %(reference)s for a trade account with this name is "
                 "already waiting for customer service.", reference=waiting))
-    if form.is_edit and state.account is not None and form.name.data \
-            and name_taken(state.dealer, form.name.data, state.account):
+    if form.is_edit and state.account is not None and name \
+            and name_taken(state.dealer, name, state.account):
         form.add_error(form.name, _(
             "Another trade account of this site already has this name."))
     if form.is_edit and form.edit_user.data and form.current_email.data \

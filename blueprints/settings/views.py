@@ -4,8 +4,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from blueprints.settings import bp
-from blueprints.settings.request_form import build, suggestions
-from blueprints.settings.request_rules import check_rules, request_for
+from blueprints.settings.request_form import KEY_PATTERN, build, suggestions
+from blueprints.settings.request_rules import (check_rules,
+                                               refuse_pointless_edit,
+                                               request_for)
 from blueprints.trade_requests.display import value_rows
 from blueprints.trade_requests.submit import submit_request
 from models import AccountRequest
@@ -68,10 +70,8 @@ def send_request():
     if not valid:
         return _form_page(state, status=422)
     args = request_for(state)
-    if not args["requested"]:
-        return _form_page(state, status=422, message=_(
-            "The request changes nothing. Change at least one detail of "
-            "the account or the user."))
+    if refuse_pointless_edit(state, args):
+        return _form_page(state, status=422)
     sent, _created = submit_request(
         dealer=state.dealer, user=current_user._get_current_object(),
         idempotency_key=form.idempotency_key.data, **args)
@@ -82,7 +82,7 @@ def send_request():
 
 
 def _already_sent(key):
-    if not key:
+    if not KEY_PATTERN.fullmatch(key):
         return None
     return AccountRequest.get_or_none(
         (AccountRequest.idempotency_key == key)

@@ -5,8 +5,7 @@ from peewee import JOIN, fn
 
 from models import AccountRequest, Dealer, Notification, RequestEvent, User
 from models.requests import REQUEST_STATUSES
-
-MAX_QUERY_LENGTH = 100
+from web import paging
 
 
 @dataclass(frozen=True)
@@ -25,15 +24,11 @@ class RequestListState:
 
 def parse(args):
     """The list state from the URL; anything malformed means "all"."""
-    q = " ".join(args.get("q", "").split())[:MAX_QUERY_LENGTH]
     status = args.get("status", "")
     if status not in REQUEST_STATUSES:
         status = ""
-    try:
-        page = min(max(int(args.get("page", 1)), 1), 100_000)
-    except (TypeError, ValueError):
-        page = 1
-    return RequestListState(q=q, status=status, page=page)
+    return RequestListState(q=paging.query_text(args), status=status,
+                            page=paging.page_number(args))
 
 
 def _matching(site_ids, state):
@@ -54,18 +49,18 @@ def status_counts(site_ids, state):
     return counts
 
 
-def page_of_requests(site_ids, state, page_size):
-    """Newest first, with the site and the sender joined in."""
+def page_of_requests(site_ids, state, window):
+    """The rows of `window` (web.paging.Window), newest first, with the
+    site and the sender joined in."""
     query = _matching(site_ids, state)
     if state.status:
         query = query.where(AccountRequest.status == state.status)
-    return list(query.select(AccountRequest, Dealer, User)
-                .join_from(AccountRequest, Dealer)
-                .join_from(AccountRequest, User,
-                           on=(AccountRequest.submitted_by == User.id))
-                .order_by(AccountRequest.submitted_at.desc(),
-                          AccountRequest.id.desc())
-                .paginate(state.page, page_size))
+    return window.fetch(query.select(AccountRequest, Dealer, User)
+                        .join_from(AccountRequest, Dealer)
+                        .join_from(AccountRequest, User,
+                                   on=(AccountRequest.submitted_by == User.id))
+                        .order_by(AccountRequest.submitted_at.desc(),
+                                  AccountRequest.id.desc()))
 
 
 def request_for_user(reference, site_ids):

@@ -8,6 +8,7 @@ from blueprints.trade_requests.display import value_rows
 from domain.request_rules import due_state
 from models import User, utcnow
 from models.requests import REQUEST_STATUSES
+from web import paging
 from web.access import dealer_required
 from web.rendering import render_page
 
@@ -24,14 +25,16 @@ def request_list():
     """Every request of the user's sites, newest first, filtered and searched."""
     site_ids = current_user.dealer_ids()
     state = queries.parse(request.args)
-    page_size = current_app.config["PAGE_SIZE"]
-    rows = queries.page_of_requests(site_ids, state, page_size + 1)
-    shown = rows[:page_size]
+    window = paging.Window(state.page, current_app.config["PAGE_SIZE"])
+    counts = queries.status_counts(site_ids, state)
+    total = counts[state.status] if state.status else sum(counts.values())
+    page = window.page(queries.page_of_requests(site_ids, state, window),
+                       total)
+    shown = page.rows
     return render_page("requests/list.html", "requests/_results.html",
-                       state=state, requests=shown,
+                       state=state, page=page, requests=shown,
                        unread=queries.with_unread_notices(current_user, shown),
-                       has_next=len(rows) > page_size,
-                       counts=queries.status_counts(site_ids, state),
+                       counts=counts,
                        statuses=REQUEST_STATUSES,
                        due=_due_states(shown))
 

@@ -167,7 +167,7 @@ def test_edit_user_and_remove_marketplace_access(page, lang):
     no_serious_axe(page)
     # Sending the current values unchanged is refused with a message.
     page.get_by_role("button", name=t["send"], exact=True).click()
-    expect(page.locator("#form-message")).to_contain_text(t["nothing"])
+    expect(page.locator("#name-error")).to_contain_text(t["nothing"])
     no_serious_axe(page)
     page.get_by_role("switch", name=t["remove"]).check()
     page.get_by_role("button", name=t["send"], exact=True).click()
