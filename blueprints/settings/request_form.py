@@ -88,7 +88,16 @@ def build(user, formdata=None, prefill=None):
         state.suggestions = suggestions(dealer, form.current_name.data)
     _fill_account(state)
     _fill_user(state)
+    _set_zone_choices(state, user)
     return state
+
+
+def _set_zone_choices(state, user):
+    """The site's and the sender's zones first; an edited user's stored
+    zone stays selectable even when the list no longer names it."""
+    stored = state.trade_user.time_zone if state.trade_user else None
+    state.form.time_zone.choices = choices.time_zone_choices(
+        suggested=[state.dealer.time_zone, user.time_zone], keep=stored)
 
 
 def _prefill(form, sites, prefill):
@@ -127,7 +136,6 @@ def _set_choices(form, dealer):
     form.language.choices = options(choices.language_choices())
     form.user_language.choices = options(choices.language_choices())
     form.role.choices = options(choices.role_choices())
-    form.time_zone.choices = options(choices.time_zone_choices())
     defaults = {form.language: language, form.user_language: language,
                 form.role: "workshop_manager",
                 form.time_zone: choices.default_zone(dealer)}
