@@ -60,8 +60,9 @@ def suggestions(dealer, typed, limit=SUGGESTION_LIMIT):
 def users_of(account):
     if account is None:
         return ()
-    return tuple(TradeUser.select().where(TradeUser.account == account)
-                 .order_by(TradeUser.email_key))
+    users = TradeUser.select().where(TradeUser.account == account)
+    return tuple(sorted(users, key=lambda u: (u.full_name.casefold(),
+                                              u.email_key)))
 
 
 def build(user, formdata=None, prefill=None):
@@ -148,8 +149,9 @@ def _fill_account(state):
     """Choosing an account to edit shows its current values, once."""
     form, account = state.form, state.account
     state.users = users_of(account)
+    # People know their users by name: "Matti Meikäläinen <matti@…>".
     form.current_email.choices = options([("", _("Choose a user"))] + [
-        (u.email, u.email) for u in state.users])
+        (u.email, u.name_and_email) for u in state.users])
     if account is None:
         form.filled_account.data = ""
         return
