@@ -10,7 +10,7 @@ import config
 from extensions import babel, csrf, login_manager, mail
 from models import User, db, open_database, prepared
 from models.base import is_sqlite
-from web import errors, i18n, navigation, security, serving
+from web import errors, i18n, navigation, notices, security, serving
 
 
 def create_app(test_config=None):
@@ -30,6 +30,7 @@ def create_app(test_config=None):
     errors.register(app)
     i18n.register(app)
     navigation.register(app)
+    notices.register(app)
     cli.register(app)
     register_database_hooks(app)
     return app
@@ -70,10 +71,10 @@ def _live_user_query(pk, version, sid):
 
 
 def register_blueprints(app):
-    from blueprints import (accounts, auth, desk, health, orders, settings,
-                            trade_requests)
+    from blueprints import (accounts, auth, desk, health, notices, orders,
+                            settings, trade_requests)
     for module in (auth, health, orders, settings, trade_requests, accounts,
-                   desk):
+                   desk, notices):
         app.register_blueprint(module.bp)
 
     @app.route("/")

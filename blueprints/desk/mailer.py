@@ -19,6 +19,7 @@ from flask_mail import Message
 from werkzeug.routing import BuildError
 
 from blueprints.desk.labels import EVENT_SUMMARIES
+from blueprints.trade_requests.notices import update_sentence
 from extensions import mail
 from web.i18n import LOCALES
 
@@ -35,8 +36,10 @@ def notify_by_mail(req, event):
         subject = _("Your request %(reference)s: %(what)s",
                     reference=req.reference, what=_event_summary(event.kind))
         link = _request_link(req)
-        body = render_template("desk/mail/request_update.txt", req=req,
-                               event=event, link=link, sender=sender)
+        body = render_template(
+            "desk/mail/request_update.txt", req=req, event=event, link=link,
+            sender=sender, sentence=update_sentence(
+                event.kind, req.reference, req.account_name))
     message = Message(subject=subject, recipients=[sender.email], body=body,
                       sender=from_marketplace(current_app.config),
                       date=time.time())
