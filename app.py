@@ -10,7 +10,7 @@ import config
 from extensions import babel, csrf, login_manager, mail
 from models import User, db, open_database, prepared
 from models.base import is_sqlite
-from web import errors, i18n, navigation, new_orders, security, serving
+from web import errors, i18n, navigation, new_orders, notices, security, serving
 
 
 def create_app(test_config=None):
@@ -31,6 +31,7 @@ def create_app(test_config=None):
     i18n.register(app)
     navigation.register(app)
     new_orders.register(app)
+    notices.register(app)
     cli.register(app)
     register_database_hooks(app)
     return app
@@ -72,9 +73,9 @@ def _live_user_query(pk, version, sid):
 
 def register_blueprints(app):
     from blueprints import (accounts, api, auth, desk, health, integrations,
-                            orders, settings, trade_requests)
+                            notices, orders, settings, trade_requests)
     for module in (auth, health, orders, settings, trade_requests, accounts,
-                   desk, integrations, api):
+                   desk, notices, integrations, api):
         app.register_blueprint(module.bp)
     # API clients authenticate with a key per request, not a session cookie.
     csrf.exempt(api.bp)

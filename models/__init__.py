@@ -8,8 +8,9 @@ from models.orders import (ORDER_STATUSES, STATUS_CANCELLED, STATUS_COMPLETE,
                            STATUS_IN_PROGRESS, STATUS_NEW, VIA_API, Order,
                            OrderEvent, OrderLine)
 from models.people import ROLE_AGENT, ROLE_DEALER, Dealer, Membership, User
+from models.notices import Notification
 from models.requests import (AccountChange, AccountRequest, Counter,
-                             Notification, RequestEvent)
+                             RequestEvent)
 
 ALL_MODELS = [Dealer, User, Membership, TradeAccount, TradeUser, Order,
               OrderLine, OrderEvent, AccountRequest, RequestEvent,

@@ -48,3 +48,9 @@ class TradeUser(BaseModel):
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
 
+    @property
+    def name_and_email(self):
+        """"Matti Meikäläinen <matti@korjaamo.example>", as mail shows people."""
+        name = self.full_name
+        return f"{name} <{self.email}>" if name else self.email
+

@@ -78,15 +78,6 @@ class RequestEvent(BaseModel):
     internal = BooleanField(default=False)
 
 
-class Notification(BaseModel):
-    """A notice for the sender when their request changes."""
-    user = ForeignKeyField(User, backref="notifications", on_delete="CASCADE")
-    request = ForeignKeyField(AccountRequest, on_delete="CASCADE")
-    event = ForeignKeyField(RequestEvent, null=True, on_delete="CASCADE")
-    at = DateTimeField(default=utcnow)
-    read = BooleanField(default=False, index=True)
-
-
 class AccountChange(BaseModel):
     """Audit trail: one row per change to a trade account or trade user."""
     account = ForeignKeyField(TradeAccount, backref="changes")

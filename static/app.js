@@ -69,4 +69,44 @@
       if (!menu.contains(event.target)) menu.open = false;
     });
   });
+
+  // Narrow a long select (the time zones) to the options whose text or
+  // data-search holds every typed word, accents ignored. When the chosen
+  // option no longer matches, the first match is chosen, so the select
+  // always shows a match. The box is hidden until this script runs.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  function showFilters() {
+    document.querySelectorAll(".select-filter[hidden]").forEach(function (box) {
+      box.hidden = false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", showFilters);
+  document.addEventListener("htmx:after:swap", showFilters);
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("input[data-filter-select]")) return;
+    var select = document.getElementById(box.dataset.filterSelect);
+    if (!select) return;
+    var words = fold(box.value).split(/\s+/).filter(Boolean);
+    var first = null, count = 0;
+    Array.prototype.forEach.call(select.options, function (option) {
+      var text = fold(option.text + " " + (option.dataset.search || ""));
+      var shown = words.every(function (word) { return text.indexOf(word) !== -1; });
+      option.hidden = !shown;
+      if (shown) { count += 1; first = first || option; }
+    });
+    select.querySelectorAll("optgroup").forEach(function (group) {
+      group.hidden = !group.querySelector("option:not([hidden])");
+    });
+    var chosen = select.options[select.selectedIndex];
+    if (first && (!chosen || chosen.hidden)) select.value = first.value;
+    var status = document.getElementById(box.getAttribute("aria-describedby"));
+    if (status) {
+      var message = !words.length ? "" : count === 0 ? box.dataset.countNone
+        : (count === 1 ? box.dataset.countOne : box.dataset.countOther).replace("{n}", count);
+      status.textContent = message;
+    }
+  });
 })();

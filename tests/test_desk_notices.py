@@ -3,8 +3,8 @@ from flask import render_template
 
 from blueprints.desk import workflow
 from blueprints.desk.history import account_history
-from blueprints.desk.notices import mark_read, unread_count
 from models import AccountRequest, Notification, TradeAccount, User, db
+from models.notices import mark_read, unread_count
 from tests.desk_factories import edit_request, first_account, make_request
 
 
@@ -21,9 +21,9 @@ def test_header_counts_unread_notices(demo, auth, client):
     assert 'id="header-notices"' in body and "1 new notice" in body
     with db.connection_context():
         demo_user = User.get(User.username == "demo")
-        assert unread_count(demo_user) == 1
-        assert mark_read(demo_user, req) == 1
-        assert unread_count(demo_user) == 0
+        assert unread_count(demo_user.id) == 1
+        assert mark_read(demo_user.id, Notification.request == req.id) == 1
+        assert unread_count(demo_user.id) == 0
     body = client.get("/orders?lang=en").get_data(as_text=True)
     assert "1 new notice" not in body
 

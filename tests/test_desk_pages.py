@@ -134,7 +134,7 @@ def test_demo_history_fills_the_service_level(demo, auth, client):
             Notification.read == False).exists()  # noqa: E712
     auth.login("agent")
     body = client.get("/desk/dashboard?lang=en").get_data(as_text=True)
-    assert body.count("<rect") == 8 and " %</td>" in body
+    assert body.count("<rect class=\"bar ") == 8 and " %</td>" in body
 
 
 def test_queue_pages_and_site_filter(agent, client):

@@ -34,7 +34,7 @@ def test_create_form_full_page_with_glossary_labels(dealer):
         assert label in page, label
     assert 'role="switch"' in page
     assert 'value="Finland"' in page and "readonly" in page
-    assert '<option selected value="Europe/Helsinki">' in page
+    assert ' selected value="Europe/Helsinki">(GMT+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn<' in page
     assert 'name="idempotency_key"' in page
 
 

@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from babel.dates import format_skeleton
+from flask import current_app
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -20,7 +21,9 @@ from web.rendering import render_page
 
 WEEKS = 8
 # The chart's drawing box (SVG user units); bars and labels sit inside it.
-CHART = {"width": 560, "height": 240, "left": 44, "bottom": 36, "top": 16}
+# The right margin holds the target line's label.
+CHART = {"width": 640, "height": 240, "left": 44, "right": 90, "bottom": 36,
+         "top": 16}
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,10 @@ def weekly_on_time(now, zone, weeks=WEEKS):
     return [Week(start, d, o) for start, d, o in zip(starts, due, on_time)]
 
 
-def chart_bars(weeks):
-    """Bar geometry for the SVG: x, y, height and the label positions."""
-    inner_w = CHART["width"] - CHART["left"] - 8
+def chart_bars(weeks, target):
+    """Bar geometry for the SVG: x, y, height, the label positions, and
+    whether the week met the target share."""
+    inner_w = CHART["width"] - CHART["left"] - CHART["right"]
     inner_h = CHART["height"] - CHART["top"] - CHART["bottom"]
     slot = inner_w / len(weeks)
     bars = []
@@ -79,6 +83,7 @@ def chart_bars(weeks):
         height = inner_h * percent / 100
         x = CHART["left"] + index * slot + slot * 0.2
         bars.append({"week": week, "label": short_day(week.start),
+                     "met": week.percent is not None and week.percent >= target,
                      "x": round(x, 1), "width": round(slot * 0.6, 1),
                      "y": round(CHART["top"] + inner_h - height, 1),
                      "height": round(height, 1),
@@ -91,11 +96,15 @@ def short_day(day):
     return format_skeleton("Md", day, locale=get_locale())
 
 
+def percent_y(percent):
+    """The SVG y of a share in percent."""
+    inner_h = CHART["height"] - CHART["top"] - CHART["bottom"]
+    return round(CHART["top"] + inner_h * (1 - percent / 100), 1)
+
+
 def grid_lines():
     """Horizontal lines at 0, 25, 50, 75 and 100 %."""
-    inner_h = CHART["height"] - CHART["top"] - CHART["bottom"]
-    return [{"percent": p, "y": round(CHART["top"] + inner_h * (1 - p / 100), 1)}
-            for p in (0, 25, 50, 75, 100)]
+    return [{"percent": p, "y": percent_y(p)} for p in (0, 25, 50, 75, 100)]
 
 
 @bp.route("/dashboard")
@@ -105,6 +114,8 @@ def dashboard():
     clock = queries.current_clock()
     counts = queries.counts(QueueState(), current_user, clock)
     weeks = weekly_on_time(clock.now, queries.agent_zone())
+    target = current_app.config["SLA_TARGET_PERCENT"]
     return render_page("desk/dashboard.html", "desk/_dashboard.html",
-                       counts=counts, weeks=weeks, bars=chart_bars(weeks),
-                       grid=grid_lines(), chart=CHART)
+                       counts=counts, weeks=weeks, bars=chart_bars(weeks, target),
+                       grid=grid_lines(), chart=CHART, target=target,
+                       target_y=percent_y(target))

@@ -48,8 +48,7 @@ def _entry(change, account):
         fields = json.loads(change.changes or "{}")
     except ValueError:
         fields = {}
-    rows = [(field_label(section, field),
-             field_value(field, pair[0]) if pair[0] is not None else "–",
+    rows = [(field_label(section, field), field_value(field, pair[0]),
              field_value(field, pair[1]))
             for field, pair in fields.items()]
     return HistoryEntry(

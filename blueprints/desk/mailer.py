@@ -1,4 +1,5 @@
-"""E-mail to the dealer who sent a request, in the sender's language.
+"""E-mail to the dealer who sent a request, in the sender's language
+(their saved one, else Finnish), from the marketplace's name.
 
 Flask-Mail sends through the SMTP server in the configuration. Without
 one (development, tests) sending is suppressed and every message is also
@@ -9,6 +10,8 @@ notice in the app is the record, the e-mail a courtesy.
 import logging
 import os
 import time
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale, gettext as _
@@ -16,6 +19,7 @@ from flask_mail import Message
 from werkzeug.routing import BuildError
 
 from blueprints.desk.labels import EVENT_SUMMARIES
+from blueprints.trade_requests.notices import update_sentence
 from extensions import mail
 from web.i18n import LOCALES
 
@@ -32,10 +36,12 @@ def notify_by_mail(req, event):
         subject = _("Your request %(reference)s: %(what)s",
                     reference=req.reference, what=_event_summary(event.kind))
         link = _request_link(req)
-        body = render_template("desk/mail/request_update.txt", req=req,
-                               event=event, link=link, sender=sender)
+        body = render_template(
+            "desk/mail/request_update.txt", req=req, event=event, link=link,
+            sender=sender, sentence=update_sentence(
+                event.kind, req.reference, req.account_name))
     message = Message(subject=subject, recipients=[sender.email], body=body,
-                      sender=current_app.config["MAIL_DEFAULT_SENDER"],
+                      sender=from_marketplace(current_app.config),
                       date=time.time())
     try:
         mail.send(message)
@@ -43,6 +49,19 @@ def notify_by_mail(req, event):
         log.exception("Mail about %s to the sender failed", req.reference)
     _write_outbox(message, req)
     return message
+
+
+def from_marketplace(config):
+    """The marketplace's name with the configured sender's address: the
+    dealer hears from "Microcat Market", not from an app they never named."""
+    default = config["MAIL_DEFAULT_SENDER"]
+    if isinstance(default, (tuple, list)):
+        address = default[1]
+    else:
+        address = parseaddr(default)[1] or default
+    # Quoted when the name needs it ("Parts, Inc."); Flask-Mail encodes it.
+    return str(Address(display_name=config["MARKETPLACE_NAME"],
+                       addr_spec=address))
 
 
 def _event_summary(kind):

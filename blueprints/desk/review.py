@@ -50,7 +50,7 @@ def review_rows(req):
                      != normalized(field, now.get(field)))
             rows.append(ReviewRow(
                 section, field_label(section, field),
-                field_value(field, before) if (now or seen) else "–",
+                field_value(field, before if (now or seen) else None),
                 field_value(field, after),
                 field in asked and (not (now or seen) or normalized(
                     field, before) != normalized(field, after)),

@@ -2,11 +2,11 @@
 
 The dealer's pages already name countries and languages (Babel), roles and
 time zones (blueprints/trade_requests/display.py); the desk and the account
-history use the same names, with a dash for an empty value.
+history use the same names, and "(empty)" for an empty value.
 """
 from flask_babel import gettext as _
 
-from blueprints.trade_requests.display import shown_value
+from blueprints.trade_requests.display import readable_value
 from blueprints.trade_requests.labels import (ACCOUNT_FIELD_LABELS,
                                               USER_FIELD_LABELS)
 
@@ -17,10 +17,10 @@ def field_label(section, field):
 
 
 def field_value(field, value):
-    """`value` of `field` for display; empty shows as a dash."""
+    """`value` of `field` for display; empty shows as "(empty)"."""
     if field == "market_access":
         return _("Yes") if value else _("No")
-    return shown_value(field, value) or "–"
+    return readable_value(field, value)
 
 
 def register(state):

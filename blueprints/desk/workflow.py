@@ -8,8 +8,9 @@ from peewee import DataError, IntegrityError
 
 from blueprints.desk.changes import apply_request
 from domain.request_apply import REFUSED_INVALID, REFUSED_STATUS, ApplyRefused
-from models import AccountRequest, Notification, RequestEvent, utcnow
+from models import AccountRequest, RequestEvent, utcnow
 from models import write_transaction
+from models.notices import notify_about_request
 from models.requests import (REQUEST_COMPLETED, REQUEST_IN_PROGRESS,
                              REQUEST_REJECTED, REQUEST_SUBMITTED)
 
@@ -44,8 +45,7 @@ def _event(req, actor, kind, note="", internal=False, notify=True):
     # Not stored: tells the caller the sender should also get an e-mail.
     event.notifies_sender = notify
     if notify:
-        Notification.create(user=req.submitted_by_id, request=req,
-                            event=event)
+        notify_about_request(req.submitted_by_id, req, event)
     return event
 
 

@@ -24,9 +24,11 @@ def my_settings():
     """The user's own language and time zone, applied as soon as saved."""
     form = MySettingsForm()
     form.locale.choices = options((code, LOCALE_NAMES[code]) for code in LOCALES)
-    form.time_zone.choices = options(choices.time_zone_choices())
+    user = current_user._get_current_object()
+    form.time_zone.choices = choices.time_zone_choices(
+        suggested=[site.time_zone for site in user.dealers()],
+        keep=user.time_zone or select_timezone())
     if form.validate_on_submit():
-        user = current_user._get_current_object()
         user.locale = form.locale.data
         user.time_zone = form.time_zone.data
         user.save(only=[type(user).locale, type(user).time_zone])

@@ -63,8 +63,9 @@ def suggestions(dealer, typed, limit=SUGGESTION_LIMIT):
 def users_of(account):
     if account is None:
         return ()
-    return tuple(TradeUser.select().where(TradeUser.account == account)
-                 .order_by(TradeUser.email_key))
+    users = TradeUser.select().where(TradeUser.account == account)
+    return tuple(sorted(users, key=lambda u: (u.full_name.casefold(),
+                                              u.email_key)))
 
 
 def build(user, formdata=None, prefill=None):
@@ -91,7 +92,16 @@ def build(user, formdata=None, prefill=None):
         state.suggestions = suggestions(dealer, form.current_name.data)
     _fill_account(state)
     _fill_user(state)
+    _set_zone_choices(state, user)
     return state
+
+
+def _set_zone_choices(state, user):
+    """The site's and the sender's zones first; an edited user's stored
+    zone stays selectable even when the list no longer names it."""
+    stored = state.trade_user.time_zone if state.trade_user else None
+    state.form.time_zone.choices = choices.time_zone_choices(
+        suggested=[state.dealer.time_zone, user.time_zone], keep=stored)
 
 
 def _prefill(form, sites, prefill):
@@ -130,7 +140,6 @@ def _set_choices(form, dealer):
     form.language.choices = options(choices.language_choices())
     form.user_language.choices = options(choices.language_choices())
     form.role.choices = options(choices.role_choices())
-    form.time_zone.choices = options(choices.time_zone_choices())
     defaults = {form.language: language, form.user_language: language,
                 form.role: "workshop_manager",
                 form.time_zone: choices.default_zone(dealer)}
@@ -143,8 +152,9 @@ def _fill_account(state):
     """Choosing an account to edit shows its current values, once."""
     form, account = state.form, state.account
     state.users = users_of(account)
+    # People know their users by name: "Matti Meikäläinen <matti@…>".
     form.current_email.choices = options([("", _("Choose a user"))] + [
-        (u.email, u.email) for u in state.users])
+        (u.email, u.name_and_email) for u in state.users])
     if account is None:
         form.filled_account.data = ""
         return

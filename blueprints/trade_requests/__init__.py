@@ -1,10 +1,12 @@
 """The dealer's trade account requests: "My requests" and each request."""
 from flask import Blueprint
 
+from blueprints.trade_requests import notices
 from blueprints.trade_requests.labels import (EVENT_LABELS, KIND_LABELS,
                                               REQUEST_STATUS_LABELS)
 
 bp = Blueprint("requests", __name__, url_prefix="/requests")
+bp.record_once(notices.register)
 
 
 @bp.app_context_processor

@@ -6,7 +6,8 @@ from flask_login import current_user
 from blueprints.trade_requests import bp, queries
 from blueprints.trade_requests.display import value_rows
 from domain.request_rules import due_state
-from models import User, utcnow
+from models import Notification, User, utcnow
+from models.notices import mark_read
 from models.requests import REQUEST_STATUSES
 from web import paging
 from web.access import dealer_required
@@ -47,6 +48,8 @@ def request_detail(reference):
     if sent is None:
         abort(404)
     handler = User.get_or_none(User.id == sent.handled_by_id)
+    # Opening the request reads its notices.
+    mark_read(current_user.id, Notification.request == sent.id)
     return render_page(
         "requests/detail.html", "requests/_detail.html", sent=sent,
         handler=handler, events=queries.public_events(sent),
