@@ -1,4 +1,5 @@
-"""Operator commands: deactivate-user (ends every session) and backup."""
+"""Operator commands: deactivate-user (ends every session), backup and
+rebuild-derived."""
 import sqlite3
 
 import click
@@ -58,3 +59,12 @@ def register(app):
         if check != "ok":
             raise click.ClickException(f"Backup integrity check: {check}")
         click.echo(f"Backup written to {path} (integrity_check: ok).")
+
+    @app.cli.command("rebuild-derived")
+    def rebuild_derived():
+        """Rebuild the order search indexes and counters from the orders
+        (after a repair or a bulk load done without the triggers)."""
+        from models.derived import rebuild_all
+        with db.connection_context():
+            rebuild_all()
+        click.echo("Order search indexes and counters rebuilt.")

@@ -10,7 +10,7 @@ import sqlite3
 
 from flask import Flask, request
 
-from models.search_grams import code_query, name_query
+from blueprints.orders.order_list import trigram_phrase
 
 SEARCH = """
 SELECT o.code, o.po_number, o.customer_name, o.created_at, o.status,
@@ -39,8 +39,8 @@ def create_app():
         q = request.args.get("q", "")
         connection = sqlite3.connect(database)
         try:
-            rows = connection.execute(SEARCH, (code_query(q), name_query(q))
-                                      ).fetchall()
+            phrase = trigram_phrase(q)
+            rows = connection.execute(SEARCH, (phrase, phrase)).fetchall()
         finally:
             connection.close()
         return "\n".join("\t".join(map(str, row)) for row in rows)

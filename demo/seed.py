@@ -8,8 +8,8 @@ from domain.order_codes import code_for, instant_of
 from models import (ALL_MODELS, Counter, Dealer, Membership, Order, OrderLine,
                     TradeAccount, TradeUser, User, db, utcnow)
 from models.base import is_sqlite
-from models.search_grams import rebuild_order_search
-from models.orders import OrderCustomerCount, OrderStatusCount
+from models.derived import rebuild_order_counts, rebuild_order_search
+from models.orders import OrderStatusCount
 
 DEMO_MARK = "demo_seed"
 BATCH = 20000
@@ -211,20 +211,9 @@ class _bulk_load:
                 db.execute_sql(sql)
             names = {name for _kind, name, _sql in self.saved}
             if "order_search_insert" in names:
-                rebuild_order_search(db)
+                rebuild_order_search()
             if OrderStatusCount.table_exists():
-                OrderStatusCount.delete().execute()
-                db.execute_sql(
-                    "INSERT INTO order_status_count (dealer_id, status, n) "
-                    'SELECT dealer_id, status, COUNT(*) FROM "order" '
-                    "GROUP BY dealer_id, status")
-            if OrderCustomerCount.table_exists():
-                OrderCustomerCount.delete().execute()
-                db.execute_sql(
-                    "INSERT INTO order_customer_count "
-                    "(dealer_id, customer_name, status, n) "
-                    "SELECT dealer_id, customer_name, status, COUNT(*) "
-                    'FROM "order" GROUP BY dealer_id, customer_name, status')
+                rebuild_order_counts()
         db.execute_sql(f"PRAGMA cache_size = {int(self.cache)}")
 
 

@@ -6,7 +6,6 @@ import fcntl
 from peewee import DatabaseProxy, Model, SqliteDatabase
 from playhouse.db_url import connect
 
-from models import search_grams
 
 db = DatabaseProxy()
 
@@ -33,8 +32,6 @@ def open_database(url):
     """Open the database named by a DATABASE_URL and bind it to the models."""
     if url.startswith("sqlite"):
         database = connect(url, pragmas=SQLITE_PRAGMAS)
-        # The order table's search triggers call it (before any connection).
-        search_grams.register(database)
     else:
         database = connect(url)
     db.initialize(database)

@@ -135,8 +135,7 @@ def test_agents_do_not_see_orders(demo, client, auth):
 
 
 def test_stored_text_is_escaped_in_every_cell(demo, client, auth):
-    """Rows are filled in Python (blueprints/orders/rows.py): each value
-    must still arrive escaped, and the link must still open the order."""
+    """Each stored value arrives escaped, and the link opens the order."""
     from models import Order
     template = Order.get(Order.code == SEED_CODES[0])
     Order.create(dealer=template.dealer, account=template.account,
@@ -146,8 +145,8 @@ def test_stored_text_is_escaped_in_every_cell(demo, client, auth):
     auth.login()
     html = client.get("/orders?lang=en&q=990101-000000001").get_data(
         as_text=True)
-    assert "&lt;b&gt;Kallio &amp; &quot;Co&quot;&lt;/b&gt;" in html
-    assert "&lt;i&gt;PO&#x27;7&lt;/i&gt;" in html
+    assert "&lt;b&gt;Kallio &amp; &#34;Co&#34;&lt;/b&gt;" in html
+    assert "&lt;i&gt;PO&#39;7&lt;/i&gt;" in html
     assert "<b>" not in html and "<i>PO" not in html
     # The link carries the list's state, for the order's back link.
     assert 'href="/orders/990101-000000001?q=990101-000000001"' in html

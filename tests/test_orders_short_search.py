@@ -1,11 +1,11 @@
 """One- and two-character searches: the start of a code or PO number, or
 the start of any word of the customer's name. The same on both list paths
-(one pass, and the broad paths) and on both databases."""
+(gathered and walked) and on both databases."""
 import re
 
 import pytest
 
-from blueprints.orders import queries
+from blueprints.orders import order_list
 from models import Membership, Order, User, db
 from tests.test_orders_search import SEED_CODE, _found
 
@@ -39,11 +39,10 @@ QUERIES = ["Oy", "oy", "OY", "ko", "hu", "öl", "Öl", "äÄ", "au", "te", "1",
            "19", "99", "åb", "mt", "ab", "50", "%", "_", "-", "zz"]
 
 
-@pytest.mark.parametrize("broad", [False, True])
+@pytest.mark.parametrize("gather", [False, True])
 def test_short_searches_match_the_start_of_any_word(orders, client,
-                                                    monkeypatch, broad):
-    if broad:
-        monkeypatch.setattr(queries, "PYTHON_MATCHES", 0)
+                                                    monkeypatch, gather):
+    monkeypatch.setattr(order_list, "_gathers", lambda *_sizes: gather)
     for query in QUERIES:
         needle = query.lower()
         expected = {o.code for o in orders
@@ -60,10 +59,9 @@ def test_oy_finds_the_oy_companies(orders, client):
     assert "Moyland" not in html
 
 
-@pytest.mark.parametrize("broad", [False, True])
-def test_date_listing_and_counts_agree(orders, client, monkeypatch, broad):
-    if broad:
-        monkeypatch.setattr(queries, "PYTHON_MATCHES", 0)
+@pytest.mark.parametrize("gather", [False, True])
+def test_date_listing_and_counts_agree(orders, client, monkeypatch, gather):
+    monkeypatch.setattr(order_list, "_gathers", lambda *_sizes: gather)
     html = client.get("/orders?q=oy&lang=en").get_data(as_text=True)
     counts = dict(re.findall(r'id="count-([a-z_]+)"[^>]*>(\d+)<', html))
     expected = sum(1 for o in orders if word_starts(o.customer_name, "oy"))

@@ -30,7 +30,8 @@ def test_list_page_queries_do_not_grow_with_rows(demo, client, auth,
     full, html = _query_count(client, "/orders?q=QC-", headers)
     assert html.count("<tr>") == 51       # header and a full page
     assert full == one
-    assert _query_count(client, "/orders?q=12&sort=code", headers)[0] <= one
+    # A short search reads its code and PO number ranges one by one.
+    assert _query_count(client, "/orders?q=12&sort=code", headers)[0] <= one + 1
     # Unsearched: likewise, whatever the filter or page.
     plain, html = _query_count(client, "/orders?sort=code", headers)
     assert html.count("<tr>") == 51

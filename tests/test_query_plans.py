@@ -14,7 +14,7 @@ import re
 import pytest
 
 from app import create_app
-from blueprints.orders import queries
+from blueprints.orders import order_list
 from demo.seed import seed_demo
 from models import Dealer, db
 from models.schema import upgrade
@@ -104,15 +104,15 @@ def test_list_queries_use_indexes(site_app, client, query):
     assert scans == []
 
 
-def test_search_goes_through_both_search_indexes(client):
+def test_search_reads_the_code_index_and_the_customer_counters(client):
     _scans, statements = _explained(client, "/orders?q=1236")
     with db.connection_context():
-        plans = [step for sql, params in statements
-                 if "order_code_search" in sql
+        steps = [step for sql, params in statements
                  for step in plan_of(sql, params)]
-    for index in ("order_code_search", "order_name_search"):
-        assert any(step.startswith(f"SCAN {index} VIRTUAL TABLE INDEX")
-                   for step in plans)
+    assert any(step.startswith("SCAN order_code_search VIRTUAL TABLE INDEX")
+               for step in steps)
+    assert any("sqlite_autoindex_order_customer_count_1 (dealer_id=?)" in step
+               for step in steps)
 
 
 def test_short_search_is_a_prefix_range_on_indexes(client):
@@ -122,12 +122,9 @@ def test_short_search_is_a_prefix_range_on_indexes(client):
                  for step in plan_of(sql, params)]
     for column in ("code", "po_number"):
         assert any(f"{column}>? AND {column}<?" in step for step in steps)
-    # Names with a word starting so: from the customer rows' key, then
-    # their orders by the (site, customer) index.
+    # Names with a word starting so: from the customer counters.
     assert any("USING INDEX sqlite_autoindex_order_customer_count_1 "
                "(dealer_id=?)" in step for step in steps)
-    assert any("order_dealer_id_customer_name (dealer_id=? AND "
-               "customer_name=?)" in step for step in steps)
 
 
 def test_detail_queries_use_indexes(client):
@@ -141,11 +138,32 @@ def test_export_uses_indexes(client):
     assert scans == []
 
 
+@pytest.mark.parametrize("gather", [False, True])
 @pytest.mark.parametrize("query", [q for q in LIST_STATES if "q=" in q])
-def test_broad_search_queries_use_indexes(client, monkeypatch, query):
-    monkeypatch.setattr(queries, "PYTHON_MATCHES", 0)
-    scans, _statements = _explained(client, "/orders?" + query)
+def test_walks_and_gathers_use_indexes(client, monkeypatch, query, gather):
+    monkeypatch.setattr(order_list, "_gathers", lambda *_sizes: gather)
+    scans, statements = _explained(client, "/orders?" + query)
     assert scans == []
+    if gather and not query.startswith("q=9"):
+        # A gather reads the named customers' orders by their index.
+        with db.connection_context():
+            steps = [step for sql, params in statements
+                     for step in plan_of(sql, params)]
+        assert any("customer_name=?" in step or "order_code_search" in step
+                   or ("code>?" in step) for step in steps), steps
+
+
+def test_a_walk_reads_the_sort_index(client, monkeypatch):
+    monkeypatch.setattr(order_list, "_gathers", lambda *_sizes: False)
+    _scans, statements = _explained(client, "/orders?q=korjaamo&sort=-total")
+    with db.connection_context():
+        walks = [plan_of(sql, params) for sql, params in statements
+                 if "customer_name\" IN" in sql]
+    assert walks
+    for steps in walks:
+        assert any("order_dealer_id_total_cents (dealer_id=?)" in step
+                   for step in steps)
+        assert not any("TEMP B-TREE" in step for step in steps), steps
 
 
 RANGE_STATES = [

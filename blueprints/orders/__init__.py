@@ -33,9 +33,7 @@ def order_labels():
 
 
 from blueprints.orders.qr import qr_svg  # noqa: E402
-from blueprints.orders.rows import order_rows  # noqa: E402
 
-bp.add_app_template_filter(order_rows)
 bp.add_app_template_filter(qr_svg)
 
 from blueprints.orders import views  # noqa: E402,F401  (registers routes)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
-from blueprints.orders.queries import INDEXED_LENGTH
+from blueprints.orders.order_list import INDEXED_LENGTH
 from models import ORDER_STATUSES
 from web import paging
 

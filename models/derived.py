@@ -1,0 +1,36 @@
+"""Data derived from the order table, rebuilt from it in one pass.
+
+Triggers in plain SQL keep the search indexes and the counters right
+whoever writes (the app, the sqlite3 shell, psql). These rebuilds are for
+a bulk load that set the triggers aside (demo/seed.py) and for
+`flask rebuild-derived` after a repair.
+"""
+from models.base import db, is_sqlite
+from models.orders import OrderCustomerCount, OrderStatusCount
+
+
+def rebuild_order_search():
+    """SQLite's FTS5 index of codes and PO numbers (PostgreSQL's pg_trgm
+    indexes are ordinary indexes: nothing to rebuild)."""
+    if is_sqlite():
+        db.execute_sql("INSERT INTO order_code_search (order_code_search) "
+                       "VALUES ('rebuild')")
+
+
+def rebuild_order_counts():
+    """The status and customer counters, counted again."""
+    OrderStatusCount.delete().execute()
+    db.execute_sql("INSERT INTO order_status_count (dealer_id, status, n) "
+                   'SELECT dealer_id, status, COUNT(*) FROM "order" '
+                   "GROUP BY dealer_id, status")
+    OrderCustomerCount.delete().execute()
+    db.execute_sql("INSERT INTO order_customer_count "
+                   "(dealer_id, customer_name, status, n) "
+                   "SELECT dealer_id, customer_name, status, COUNT(*) "
+                   'FROM "order" GROUP BY dealer_id, customer_name, status')
+
+
+def rebuild_all():
+    with db.atomic():
+        rebuild_order_search()
+        rebuild_order_counts()

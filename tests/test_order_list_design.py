@@ -1,0 +1,151 @@
+"""The order list's one design gives, for every search, sort, direction and
+status filter, exactly the page a plain reading of the rules gives: each
+matching order once, in sort order, ties by id; walks and gathers alike."""
+import random
+
+import pytest
+
+from blueprints.orders import order_list
+from blueprints.orders.listing import ListState
+from blueprints.orders.text_match import word_start_matcher
+from models import Dealer, Order, db
+
+SORTS = ["code", "site", "po", "customer", "date", "status", "total"]
+SEARCHES = ["", "JG", "j", "1", "19", "Oy", "korjaamo", "Kallion", "190114",
+            "PO-", "zzqx", "ä"]
+
+
+@pytest.fixture
+def orders(app):
+    from demo.seed import seed_demo
+    with db.connection_context():
+        seed_demo(order_count=400, rng=random.Random(3))
+    return app
+
+
+def _reference(sites, state):
+    """The page's ids computed from every order, in Python."""
+    rank = {site: n for n, site in enumerate(sites)}
+    q = state.q
+
+    def matches(order):
+        if not q:
+            return True
+        if len(q) < order_list.INDEXED_LENGTH:
+            return (any(order.code.startswith(v) or order.po_number.startswith(v)
+                        for v in {q, q.lower(), q.upper(), q.capitalize()})
+                    or word_start_matcher(q)(order.customer_name))
+        needle = q.lower()
+        return (needle in order.code.lower() or needle in order.po_number.lower()
+                or needle in order.customer_name.lower())
+
+    def key(order):
+        value = {"site": rank[order.dealer_id], "code": order.code,
+                 "po": order.po_number, "customer": order.customer_name,
+                 "date": order.created_at, "status": order.status,
+                 "total": order.total_cents}[state.sort_key]
+        return (value, order.id)
+
+    found = [o for o in Order.select().where(Order.dealer.in_(sites))
+             if matches(o) and (not state.status or o.status == state.status)]
+    found.sort(key=key, reverse=state.descending)
+    return [o.id for o in found]
+
+
+def _sites():
+    return [d.id for d in Dealer.select().where(
+        Dealer.code.in_(["20/90074", "20/90075"])).order_by(Dealer.code)]
+
+
+@pytest.mark.parametrize("q", SEARCHES)
+@pytest.mark.parametrize("gather", [False, True])
+def test_every_sort_direction_and_status_gives_the_plain_page(
+        orders, monkeypatch, q, gather):
+    # Every site walked, or gathered wherever its matches are known.
+    monkeypatch.setattr(order_list, "_gathers", lambda *_sizes: gather)
+    with db.connection_context():
+        sites = _sites()
+        for sort in SORTS:
+            for sort_arg in (sort, "-" + sort):
+                for status in ("", "new", "in_progress"):
+                    state = ListState(q=q, status=status, sort=sort_arg)
+                    expected = _reference(sites, state)
+                    for offset in (0, 7):
+                        ids, counts = order_list.page_ids(sites, state, offset, 5)
+                        assert ids == expected[offset:offset + 5], \
+                            (q, sort_arg, status, offset)
+                    if not counts.at_least:
+                        assert counts.in_filter(status) == len(expected)
+
+
+@pytest.mark.parametrize("q", ["2", "19", "190", "PO-", "jg"])
+def test_more_code_matches_than_are_read_make_the_counts_lower_bounds(
+        orders, monkeypatch, q):
+    """Past CODE_MATCHES the code matches are walked, tested per order."""
+    monkeypatch.setattr(order_list, "CODE_MATCHES", 3)
+    with db.connection_context():
+        sites = _sites()
+        for sort in ("total", "-code", "po", "-po", "site", "-date"):
+            for status in ("", "new"):
+                state = ListState(q=q, sort=sort, status=status)
+                expected = _reference(sites, state)
+                ids, counts = order_list.page_ids(sites, state, 2, 5)
+                assert ids == expected[2:7], (sort, status)
+                assert counts.in_filter(status) <= len(expected)
+        assert counts.at_least or q in ("jg", "PO-")
+
+
+
+def test_customer_counters_follow_every_change(demo):
+    """The triggers keep order_customer_count equal to a recount."""
+    from peewee import fn
+    from models import Order, db
+    from models.orders import OrderCustomerCount
+
+    def counters():
+        return {(site, name, status): n for site, name, status, n in
+                OrderCustomerCount.select(
+                    OrderCustomerCount.dealer,
+                    OrderCustomerCount.customer_name,
+                    OrderCustomerCount.status, OrderCustomerCount.n)
+                .where(OrderCustomerCount.n > 0).tuples()}
+
+    def recount():
+        return {(site, name, status): n for site, name, status, n in
+                Order.select(Order.dealer, Order.customer_name, Order.status,
+                             fn.COUNT(Order.id))
+                .group_by(Order.dealer, Order.customer_name, Order.status)
+                .tuples()}
+
+    with db.connection_context():
+        assert counters() == recount()
+        order = Order.get(Order.code == "190114-204115761")
+        order.status = "complete"
+        order.save()
+        Order.update(customer_name="Uusi Nimi Oy").where(
+            Order.id == order.id).execute()
+        copy = Order.create(dealer=order.dealer, account=order.account,
+                            customer_name="Toinen Oy", code="990101-1",
+                            po_number="1", created_at=order.created_at)
+        assert counters() == recount()
+        copy.delete_instance()
+        assert counters() == recount()
+
+
+def test_the_searches_above_find_orders_to_compare(orders):
+    """The comparisons are not of empty pages."""
+    with db.connection_context():
+        sites = _sites()
+        found = {q: len(_reference(sites, ListState(q=q))) for q in SEARCHES}
+    assert found[""] > 300 and found["zzqx"] == 0
+    assert all(found[q] > 0 for q in ("JG", "j", "1", "Oy", "korjaamo"))
+
+
+def test_lower_bound_counts_say_so_on_the_page(orders, client, auth,
+                                               monkeypatch):
+    monkeypatch.setattr(order_list, "CODE_MATCHES", 3)
+    auth.login("demo")
+    html = client.get("/orders?q=2&lang=en").get_data(as_text=True)
+    assert "At least " in html and "or more" in html
+    assert 'rel="last"' not in html     # no last page without a total
+    assert 'rel="next"' in html
