@@ -1,7 +1,7 @@
 """What migration 0008 needs to run: its trigger function and rebuild.
 
 Migration 0008 indexed codes and PO numbers as 4-grams computed by
-order_code_grams(), a Python function its triggers called. Migration 0013
+order_code_grams(), a Python function its triggers called. Migration 0014
 replaced that index with a trigram one kept by plain SQL, so the app no
 longer registers the function on its connections; the migration runner
 does (models/schema.py), because released migrations are never edited and
