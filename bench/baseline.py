@@ -1,29 +1,35 @@
 """The benchmark's baselines, served by gunicorn exactly like the app.
 
 - /hello: a bare Flask endpoint returning a short text.
-- /search?q=: the order search as one raw SQL query (the code and name
-  search indexes, 50 newest rows of the demo user's sites), rows as
-  plain text. The FTS queries are written as the app writes them.
+- /list: a minimal page of the same 50 rows the order list's first page
+  shows (the demo user's sites, newest first) read over the same index by
+  one sqlite3 query and rendered by Jinja, with no login, session,
+  translation or formatting: what the list partial is compared with.
 """
 import os
 import sqlite3
 
-from flask import Flask, request
+from flask import Flask, render_template_string
 
-from blueprints.orders.order_list import trigram_phrase
-
-SEARCH = """
-SELECT o.code, o.po_number, o.customer_name, o.created_at, o.status,
-       o.total_cents
-FROM "order" o
-WHERE o.id IN (SELECT rowid FROM order_code_search
-               WHERE order_code_search MATCH ? UNION
-               SELECT rowid FROM order_name_search
-               WHERE order_name_search MATCH ?)
-  AND o.dealer_id + 0 IN (SELECT dealer_id FROM membership m
-                          JOIN user u ON u.id = m.user_id
-                          WHERE u.username = 'demo')
-ORDER BY o.created_at DESC, o.id DESC LIMIT 50"""
+NEWEST = """
+SELECT * FROM (
+  SELECT o.created_at, o.id, o.code, o.dealer_id, o.po_number,
+         o.customer_name, o.status, o.total_cents, o.currency
+  FROM "order" o WHERE o.dealer_id = ?
+  UNION ALL
+  SELECT o.created_at, o.id, o.code, o.dealer_id, o.po_number,
+         o.customer_name, o.status, o.total_cents, o.currency
+  FROM "order" o WHERE o.dealer_id = ?
+  ORDER BY 1 DESC, 2 DESC LIMIT 50)"""
+SITES = """
+SELECT d.id FROM dealer d JOIN membership m ON m.dealer_id = d.id
+JOIN user u ON u.id = m.user_id WHERE u.username = 'demo' ORDER BY d.code"""
+ROWS = """<table><tbody>
+{% for row in rows %}<tr><td><a href="/orders/{{ row[2] }}">{{ row[2] }}</a></td>
+<td>{{ row[3] }}</td><td>{{ row[4] }}</td><td>{{ row[5] }}</td>
+<td><time datetime="{{ row[0] }}">{{ row[0] }}</time></td>
+<td>{{ row[6] }}</td><td>{{ row[7] }} {{ row[8] }}</td></tr>
+{% endfor %}</tbody></table>"""
 
 
 def create_app():
@@ -34,15 +40,14 @@ def create_app():
     def hello():
         return "Hello, World!"
 
-    @app.route("/search")
-    def search():
-        q = request.args.get("q", "")
+    @app.route("/list")
+    def newest_orders():
         connection = sqlite3.connect(database)
         try:
-            phrase = trigram_phrase(q)
-            rows = connection.execute(SEARCH, (phrase, phrase)).fetchall()
+            sites = [row[0] for row in connection.execute(SITES)]
+            rows = connection.execute(NEWEST, sites[:2]).fetchall()
         finally:
             connection.close()
-        return "\n".join("\t".join(map(str, row)) for row in rows)
+        return render_template_string(ROWS, rows=rows)
 
     return app

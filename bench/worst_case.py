@@ -1,0 +1,63 @@
+"""The order list's worst cases for one client: every kind of search ×
+every sort, both ways × with and without a status filter.
+
+Each combination is asked REPEATS times, one request at a time, as a
+dealer's browser would (the search partial); its p95 is the worst of them
+bar none when REPEATS < 20.
+"""
+import time
+import urllib.parse
+
+from load import BROWSER, PARTIAL
+
+# At 1M orders, for the demo user's two sites (900 000 orders).
+SEARCHES = {
+    "a PO number fragment (a few hundred)": "12361",
+    "a four-digit fragment (thousands)": "4711",
+    "a customer word (a quarter of all)": "korjaamo",
+    "one customer (one in twelve)": "Kallion",
+    "one character": "k",
+    "one digit": "1",
+    "two characters": "Oy",
+    "two digits": "19",
+    "no match": "zzqx",
+}
+SORTS = ("code", "site", "po", "customer", "date", "status", "total")
+REPEATS = 3
+
+
+def _paths():
+    for kind, q in SEARCHES.items():
+        for sort in SORTS:
+            for direction in ("", "-"):
+                for status in ("", "in_progress"):
+                    args = {"q": q, "sort": direction + sort}
+                    if status:
+                        args["status"] = status
+                    yield kind, "/orders?" + urllib.parse.urlencode(args)
+
+
+def worst_cases(browser, log):
+    """{kind: (worst p95 ms, its path)} and every request's latency."""
+    headers = dict(BROWSER, **PARTIAL)
+    worst, every = {}, []
+    for kind, path in _paths():
+        times = []
+        for _ in range(REPEATS):
+            started = time.perf_counter()
+            response, _body = browser.request("GET", path, headers=headers)
+            times.append((time.perf_counter() - started) * 1000)
+            if response.status != 200:
+                raise RuntimeError(f"{path}: HTTP {response.status}")
+        every += times
+        slowest = max(times)
+        if slowest > worst.get(kind, (0, ""))[0]:
+            worst[kind] = (slowest, path)
+    for kind, (ms, path) in worst.items():
+        log(f"  worst {kind:38} {ms:7.1f} ms  {path}")
+    every.sort()
+    overall = every[int(len(every) * 0.95)]
+    log(f"  all {len(every)} requests: p95 {overall:.1f} ms, "
+        f"slowest {every[-1]:.1f} ms")
+    return {"by_kind": worst, "p95": overall, "requests": len(every),
+            "slowest": every[-1]}
