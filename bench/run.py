@@ -27,6 +27,7 @@ from report import write_report  # noqa: E402
 from servers import Server, build_database  # noqa: E402
 from weight import page_weight  # noqa: E402
 from worst_case import worst_cases  # noqa: E402
+from perceived import perceived  # noqa: E402
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES",
@@ -143,6 +144,7 @@ def run_size(orders, results):
             results["weight"] = page_weight(browser, SEARCH_TERM)
             log("  worst cases, one client:")
             results["worst"] = worst_cases(browser, log)
+            results["perceived"] = perceived(browser.cookie_header(), log)
         submissions(browser, database, 8, results, (orders, "submit8"))
         if orders == max(SIZES):
             submissions(browser, database, 32, results, (orders, "submit32"))

@@ -6,7 +6,8 @@ a bulk load that set the triggers aside (demo/seed.py) and for
 `flask rebuild-derived` after a repair.
 """
 from models.base import db, is_sqlite
-from models.orders import OrderCustomerCount, OrderStatusCount
+from models.orders import (OrderAccountTotal, OrderCustomerCount,
+                           OrderStatusCount)
 
 
 def rebuild_order_search():
@@ -28,6 +29,10 @@ def rebuild_order_counts():
                    "(dealer_id, customer_name, status, n) "
                    "SELECT dealer_id, customer_name, status, COUNT(*) "
                    'FROM "order" GROUP BY dealer_id, customer_name, status')
+    OrderAccountTotal.delete().execute()
+    db.execute_sql("INSERT INTO order_account_total (account_id, currency, "
+                   "n, total_cents) SELECT account_id, currency, COUNT(*), "
+                   'SUM(total_cents) FROM "order" GROUP BY account_id, currency')
 
 
 def rebuild_all():

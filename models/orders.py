@@ -1,6 +1,6 @@
 """Parts orders placed by trade customers, their lines and status history."""
-from peewee import (CharField, CompositeKey, DateTimeField, ForeignKeyField,
-                    IntegerField, TextField)
+from peewee import (BigIntegerField, CharField, CompositeKey, DateTimeField,
+                    ForeignKeyField, IntegerField, TextField)
 
 from models.accounts import TradeAccount
 from models.base import BaseModel, utcnow
@@ -102,3 +102,15 @@ class OrderEvent(BaseModel):
     to_status = CharField(max_length=16)
     # VIA_API when the marketplace made the change, "" for the app's users.
     via = CharField(max_length=16, default="")
+
+
+class OrderAccountTotal(BaseModel):
+    """A trade account's orders and their total per currency, kept by
+    triggers (migration 0015)."""
+    account = ForeignKeyField(TradeAccount, on_delete="CASCADE")
+    currency = CharField(max_length=3)
+    n = IntegerField(default=0)
+    total_cents = BigIntegerField(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("account", "currency")

@@ -149,3 +149,31 @@ def test_lower_bound_counts_say_so_on_the_page(orders, client, auth,
     assert "At least " in html and "or more" in html
     assert 'rel="last"' not in html     # no last page without a total
     assert 'rel="next"' in html
+
+
+def test_account_totals_follow_every_change(demo):
+    """The triggers keep order_account_total equal to a recount."""
+    from peewee import fn
+    from models.orders import OrderAccountTotal
+
+    def counters():
+        return {(account, currency): (n, total) for account, currency, n, total
+                in OrderAccountTotal.select(
+                    OrderAccountTotal.account, OrderAccountTotal.currency,
+                    OrderAccountTotal.n, OrderAccountTotal.total_cents)
+                .where(OrderAccountTotal.n > 0).tuples()}
+
+    def recount():
+        return {(account, currency): (n, total) for account, currency, n, total
+                in Order.select(Order.account, Order.currency,
+                                fn.COUNT(Order.id), fn.SUM(Order.total_cents))
+                .group_by(Order.account, Order.currency).tuples()}
+
+    with db.connection_context():
+        assert counters() == recount() != {}
+        order = Order.get(Order.code == "190114-204115761")
+        Order.update(total_cents=Order.total_cents + 990, currency="SEK").where(
+            Order.id == order.id).execute()
+        assert counters() == recount()
+        order.delete_instance(recursive=True)
+        assert counters() == recount()

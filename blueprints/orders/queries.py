@@ -13,6 +13,7 @@ from blueprints.orders import order_list
 from blueprints.orders.order_list import code_condition
 from models import (ORDER_STATUSES, Dealer, Order, OrderEvent, OrderLine,
                     TradeAccount, User)
+from models.orders import OrderAccountTotal
 
 SORT_FIELDS = dict(order_list.SORT_FIELDS, site=Dealer.code)
 
@@ -152,11 +153,14 @@ def customer_of(account_id, site_ids):
 
 
 def customer_summary(account):
-    """(number of orders, [(currency, total cents)]) of a trade account."""
-    rows = list(Order.select(Order.currency, fn.COUNT(Order.id),
-                             fn.SUM(Order.total_cents))
-                .where(Order.account == account)
-                .group_by(Order.currency).order_by(Order.currency).tuples())
+    """(number of orders, [(currency, total cents)]) of a trade account,
+    from its counters."""
+    rows = list(OrderAccountTotal.select(OrderAccountTotal.currency,
+                                         OrderAccountTotal.n,
+                                         OrderAccountTotal.total_cents)
+                .where((OrderAccountTotal.account == account)
+                       & (OrderAccountTotal.n > 0))
+                .order_by(OrderAccountTotal.currency).tuples())
     return (sum(n for _currency, n, _total in rows),
             [(currency, int(total or 0)) for currency, _n, total in rows])
 
