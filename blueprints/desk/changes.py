@@ -12,7 +12,8 @@ from domain.request_apply import (REFUSED_EMAIL_TAKEN, REFUSED_MISSING,
                                   REFUSED_NAME_TAKEN, REFUSED_STALE,
                                   ApplyRefused, changes_between, cleaned,
                                   require_complete, stale_fields)
-from domain.request_rules import ACCOUNT_FIELDS, USER_FIELDS, email_key
+from domain.request_rules import ACCOUNT_FIELDS, USER_FIELDS
+from domain.uniqueness import email_clash, email_key, name_taken
 from models import AccountChange, TradeAccount, TradeUser, utcnow
 from models.requests import KIND_ADD_USER, KIND_CREATE_ACCOUNT
 
@@ -73,8 +74,8 @@ def conflicts(req):
     checks = []
     if account.get("name"):
         checks.append(lambda: _check_name(req, account["name"], req.account_id))
-    if user.get("email") and user.get("market_access", True):
-        checks.append(lambda: _check_email(user["email"], req.trade_user_id))
+    if user:
+        checks.append(lambda: _check_user_email(req, user))
     if req.snapshot_values:
         checks.append(lambda: _check_stale(req, requested))
     found = []
@@ -102,23 +103,23 @@ def _check_stale(req, requested):
 
 
 def _check_name(req, name, account_id=None):
-    query = TradeAccount.select().where(
-        (TradeAccount.dealer == req.dealer_id)
-        & (TradeAccount.name_key == TradeAccount.key_for(name)))
-    if account_id:
-        query = query.where(TradeAccount.id != account_id)
-    if query.exists():
+    if name_taken(req.dealer_id, name, account_id):
         raise ApplyRefused(REFUSED_NAME_TAKEN, [("account", "name")])
 
 
-def _check_email(email, user_id=None):
-    query = TradeUser.select().where(
-        (TradeUser.email_key == email_key(email))
-        & (TradeUser.market_access == True))  # noqa: E712
-    if user_id:
-        query = query.where(TradeUser.id != user_id)
-    if query.exists():
+def _check_email(email, has_access, user=None):
+    if email_clash(email, has_access, user):
         raise ApplyRefused(REFUSED_EMAIL_TAKEN, [("user", "email")])
+
+
+def _check_user_email(req, asked):
+    """The e-mail check for the user as the request would leave them."""
+    user = TradeUser.get_or_none(id=req.trade_user_id) \
+        if req.trade_user_id else None
+    after = dict(user_values(user) or {"email": "", "market_access": True},
+                 **asked)
+    if after["email"]:
+        _check_email(after["email"], after["market_access"], user)
 
 
 def _record(req, actor, account, user, changes):
@@ -141,8 +142,7 @@ def _create_account(req, values, actor):
 def _create_user(req, account, values, actor):
     values = dict(values)
     values.setdefault("market_access", True)
-    if values["market_access"]:
-        _check_email(values["email"])
+    _check_email(values["email"], values["market_access"])
     user = TradeUser.create(account=account, email_key=email_key(values["email"]),
                             **values)
     _record(req, actor, account, user, changes_between({}, values))
@@ -173,8 +173,7 @@ def _edit_user(req, account, user, values, actor):
     if not diff:
         return
     access_after = diff.get("market_access", [None, user.market_access])[1]
-    if access_after and ("email" in diff or "market_access" in diff):
-        _check_email(values.get("email", user.email), user.id)
+    _check_email(values.get("email", user.email), access_after, user)
     if "email" in diff:
         user.email_key = email_key(values["email"])
     for field, (_old, new) in diff.items():

@@ -1,31 +1,11 @@
 """The checks a request needs beyond its fields, and what it asks for."""
 from flask_babel import gettext as _
 
-from domain.request_rules import (account_values, edit_payload, email_key,
-                                  name_key, user_values)
-from models import AccountRequest, TradeAccount, TradeUser
+from domain.request_rules import account_values, edit_payload, user_values
+from domain.uniqueness import email_clash, email_key, name_key, name_taken
+from models import AccountRequest
 from models.requests import (KIND_ADD_USER, KIND_CREATE_ACCOUNT, KIND_EDIT,
                              OPEN_REQUEST_STATUSES)
-
-
-def email_in_use(email, except_user=None):
-    """True when an active trade user of the marketplace has this email."""
-    query = (TradeUser.select().join(TradeAccount)
-             .where((TradeUser.email_key == email_key(email))
-                    & (TradeUser.market_access == True)  # noqa: E712
-                    & (TradeAccount.active == True)))  # noqa: E712
-    if except_user is not None:
-        query = query.where(TradeUser.id != except_user.id)
-    return query.exists()
-
-
-def name_taken(dealer, name, except_account=None):
-    query = TradeAccount.select().where(
-        (TradeAccount.dealer == dealer)
-        & (TradeAccount.name_key == TradeAccount.key_for(name)))
-    if except_account is not None:
-        query = query.where(TradeAccount.id != except_account.id)
-    return query.exists()
 
 
 def waiting_request(dealer=None, name=None, email=None):
@@ -92,7 +72,7 @@ def check_rules(state):
     # Only values that passed their own checks are looked up.
     name = form.name.data if not form.name.errors else None
     if not form.uses_existing_account and name \
-            and name_taken(state.dealer, name):
+            and name_taken(state.dealer.id, name):
         form.add_error(form.name, _(
             "A trade account with this name already exists. To add a user "
             "to it, turn on “Existing trade account”."))
@@ -103,7 +83,7 @@ def check_rules(state):
                 "Request %(reference)s for a trade account with this name is "
                 "already waiting for customer service.", reference=waiting))
     if form.is_edit and state.account is not None and name \
-            and name_taken(state.dealer, name, state.account):
+            and name_taken(state.dealer.id, name, state.account.id):
         form.add_error(form.name, _(
             "Another trade account of this site already has this name."))
     if form.is_edit and form.edit_user.data and form.current_email.data \
@@ -111,8 +91,8 @@ def check_rules(state):
         form.add_error(form.current_email, _(
             "Choose one of the trade account's users."))
     if form.has_user and form.email.data and not form.email.errors:
-        except_user = state.trade_user if form.is_edit else None
-        if email_in_use(form.email.data, except_user):
+        edited = state.trade_user if form.is_edit else None
+        if email_clash(form.email.data, _keeps_access(state), edited):
             form.add_error(form.email, _(
                 "This email address is already used by an active trade user."))
         elif not form.is_edit:
@@ -123,6 +103,13 @@ def check_rules(state):
                     "is already waiting for customer service.",
                     reference=waiting))
     return _error_count(form) == errors_before
+
+
+def _keeps_access(state):
+    """Whether the request's user has marketplace access once applied."""
+    if not state.form.is_edit or state.trade_user is None:
+        return True
+    return state.trade_user.market_access and not state.form.remove_access.data
 
 
 def _error_count(form):
@@ -162,8 +149,7 @@ def _edit_request(state):
     user_now = user_new = None
     if form.edit_user.data and trade_user is not None:
         user_now = user_values(trade_user)
-        user_new = dict(_new_user(form), market_access=(
-            trade_user.market_access and not form.remove_access.data))
+        user_new = dict(_new_user(form), market_access=_keeps_access(state))
     requested, snapshot = edit_payload(account_values(account), account_new,
                                        user_now, user_new)
     edited_user = trade_user if "user" in requested else None
