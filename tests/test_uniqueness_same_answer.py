@@ -8,7 +8,7 @@ refuse, or both go through.
 import pytest
 
 from blueprints.desk import workflow
-from domain.request_apply import ApplyRefused
+from domain.request_refusals import ApplyRefused
 from models import AccountRequest, TradeAccount, TradeUser, User, db
 from tests.desk_factories import NEW_ACCOUNT, NEW_USER, make_request
 from tests.requests_support import (account, add_user_data, create_data,

@@ -8,10 +8,11 @@ import json
 from peewee import IntegrityError
 
 from domain import request_rules
-from domain.request_apply import (REFUSED_EMAIL_TAKEN, REFUSED_MISSING,
-                                  REFUSED_NAME_TAKEN, REFUSED_STALE,
-                                  ApplyRefused, changes_between, cleaned,
-                                  require_complete, stale_fields)
+from domain.request_apply import (changes_between, cleaned, require_complete,
+                                  stale_fields)
+from domain.request_refusals import (REFUSED_EMAIL_TAKEN, REFUSED_MISSING,
+                                     REFUSED_NAME_TAKEN, REFUSED_STALE,
+                                     ApplyRefused)
 from domain.request_rules import ACCOUNT_FIELDS, USER_FIELDS
 from domain.uniqueness import email_clash, email_key, name_taken
 from models import AccountChange, TradeAccount, TradeUser, utcnow
