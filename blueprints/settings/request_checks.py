@@ -1,4 +1,4 @@
-"""The checks a request needs beyond its fields, and what it asks for."""
+"""The request form's checks that need the database, and what a valid form asks for."""
 from flask_babel import gettext as _
 
 from domain.request_rules import account_values, edit_payload, user_values
