@@ -7,7 +7,8 @@ from blueprints.orders import queries as order_queries
 from blueprints.trade_requests import choices
 from blueprints.trade_requests.queries import RequestListState
 from models import AccountRequest
-from models.requests import KIND_EDIT, OPEN_REQUEST_STATUSES
+from models.requests import OPEN_REQUEST_STATUSES
+from request_kinds import edit_account_and_user
 from web import paging
 from web.access import dealer_required
 from web.rendering import render_page
@@ -41,6 +42,6 @@ def account_detail(account_id):
         .order_by(AccountRequest.submitted_at.desc()))
     return render_page("accounts/detail.html", "accounts/_detail.html",
                        account=account, users=queries.users_of(account),
-                       open_requests=open_requests, edit_kind=KIND_EDIT,
+                       open_requests=open_requests, edit_kind=edit_account_and_user.CODE,
                        customer_summary=order_queries.customer_summary(account),
                        choices=choices)

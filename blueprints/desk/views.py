@@ -3,13 +3,13 @@ from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user
 
 from blueprints.desk import bp, listing, queries, workflow
-from blueprints.desk.changes import conflicts
 from blueprints.desk.forms import ActionForm, NoteForm, RejectForm
 from blueprints.desk.labels import ACTION_DONE, REFUSALS
 from blueprints.desk.mailer import notify_by_mail
 from blueprints.desk.review import review_rows
 from domain.request_refusals import ActionRefused
 from models.requests import OPEN_REQUEST_STATUSES
+from request_kinds.carrying_out import conflicts
 from web import paging
 from web.access import agent_required
 from web.rendering import render_page, wants_partial

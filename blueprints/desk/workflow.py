@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from peewee import DataError, IntegrityError
 
-from blueprints.desk.changes import apply_request
+import request_kinds
 from domain.request_refusals import REFUSED_INVALID, ApplyRefused, RequestMoved
 from models import AccountRequest, RequestEvent, utcnow
 from models import write_transaction
@@ -77,8 +77,11 @@ def apply(req, agent):
         _claim(req, REQUEST_IN_PROGRESS, agent.id,
                {AccountRequest.status: REQUEST_COMPLETED,
                 AccountRequest.resolved_at: utcnow()})
+        kind = request_kinds.get(req.kind)
+        if kind is None:
+            raise ApplyRefused(REFUSED_INVALID)
         try:
-            account, user = apply_request(req, agent)
+            account, user = kind.apply(req, agent)
         except (DataError, IntegrityError):
             # A value too long or malformed for a column: refuse, all rolled back.
             raise ApplyRefused(REFUSED_INVALID)

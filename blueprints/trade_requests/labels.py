@@ -4,11 +4,9 @@ Shared by the dealer's request pages and the customer service desk.
 """
 from flask_babel import lazy_gettext as _l
 
-KIND_LABELS = {
-    "create_account_and_user": _l("Create trade account and add user"),
-    "add_user": _l("Add user to existing trade account"),
-    "edit_account_and_user": _l("Edit trade account and user"),
-}
+import request_kinds
+
+KIND_LABELS = request_kinds.LABELS
 
 REQUEST_STATUS_LABELS = {
     "submitted": _l("Submitted"),

@@ -1,4 +1,5 @@
-"""Carrying out an applied request on trade accounts and users, audited.
+"""Carrying out a request on trade accounts and users, audited: the steps
+each kind's apply() is made of, and the checks Apply makes.
 
 Runs inside the caller's write transaction: an ApplyRefused raised here
 rolls back everything, the request's status included.
@@ -8,15 +9,12 @@ import json
 from peewee import IntegrityError
 
 from domain import request_rules
-from domain.request_apply import (changes_between, cleaned, require_complete,
-                                  stale_fields)
+from domain.request_apply import changes_between, cleaned, stale_fields
 from domain.request_refusals import (REFUSED_EMAIL_TAKEN, REFUSED_MISSING,
                                      REFUSED_NAME_TAKEN, REFUSED_STALE,
                                      ApplyRefused)
-from domain.request_rules import ACCOUNT_FIELDS, USER_FIELDS
 from domain.uniqueness import email_clash, email_key, name_taken
 from models import AccountChange, TradeAccount, TradeUser, utcnow
-from models.requests import KIND_ADD_USER, KIND_CREATE_ACCOUNT
 
 
 def account_values(account):
@@ -34,33 +32,11 @@ def current_values(req):
     return {"account": account_values(account), "user": user_values(user)}
 
 
-def apply_request(req, actor):
-    """Create or change the account and user the request asks for."""
+def asked(req):
+    """(account values, user values) the request asks for, cleaned."""
     requested = req.requested_values
-    asked_account = cleaned("account", requested.get("account") or {})
-    asked_user = cleaned("user", requested.get("user") or {})
-    if req.kind == KIND_CREATE_ACCOUNT:
-        require_complete(asked_account, ACCOUNT_FIELDS)
-        require_complete(asked_user, USER_FIELDS)
-        account = _create_account(req, asked_account, actor)
-        user = _create_user(req, account, asked_user, actor)
-        return account, user
-    account = _locked_account(req)
-    if req.kind == KIND_ADD_USER:
-        require_complete(asked_user, USER_FIELDS)
-        _check_stale(req, requested)
-        return account, _create_user(req, account, asked_user, actor)
-    _check_stale(req, requested)
-    if asked_account:
-        _edit_account(req, account, asked_account, actor)
-    user = None
-    if asked_user:
-        user = TradeUser.get_or_none((TradeUser.id == req.trade_user_id)
-                                     & (TradeUser.account == account))
-        if user is None:
-            raise ApplyRefused(REFUSED_MISSING)
-        _edit_user(req, account, user, asked_user, actor)
-    return account, user
+    return (cleaned("account", requested.get("account") or {}),
+            cleaned("user", requested.get("user") or {}))
 
 
 def conflicts(req):
@@ -69,16 +45,14 @@ def conflicts(req):
     Shown on the open request, so the agent sees a taken name or email
     before pressing Apply (which checks again, in its transaction).
     """
-    requested = req.requested_values
-    account = cleaned("account", requested.get("account") or {})
-    user = cleaned("user", requested.get("user") or {})
+    account, user = asked(req)
     checks = []
     if account.get("name"):
         checks.append(lambda: _check_name(req, account["name"], req.account_id))
     if user:
         checks.append(lambda: _check_user_email(req, user))
     if req.snapshot_values:
-        checks.append(lambda: _check_stale(req, requested))
+        checks.append(lambda: check_stale(req))
     found = []
     for check in checks:
         try:
@@ -88,7 +62,7 @@ def conflicts(req):
     return found
 
 
-def _locked_account(req):
+def locked_account(req):
     account = TradeAccount.get_or_none((TradeAccount.id == req.account_id)
                                        & (TradeAccount.dealer == req.dealer_id)
                                        & (TradeAccount.active == True))  # noqa: E712
@@ -97,10 +71,21 @@ def _locked_account(req):
     return account
 
 
-def _check_stale(req, requested):
-    stale = stale_fields(requested, req.snapshot_values, current_values(req))
+def check_stale(req):
+    """Refuse when a value the request changes moved since it was sent."""
+    stale = stale_fields(req.requested_values, req.snapshot_values,
+                         current_values(req))
     if stale:
         raise ApplyRefused(REFUSED_STALE, stale)
+
+
+def edited_user(req, account):
+    """The request's user, who must still be one of the account's users."""
+    user = TradeUser.get_or_none((TradeUser.id == req.trade_user_id)
+                                 & (TradeUser.account == account))
+    if user is None:
+        raise ApplyRefused(REFUSED_MISSING)
+    return user
 
 
 def _check_name(req, name, account_id=None):
@@ -113,12 +98,12 @@ def _check_email(email, has_access, user=None):
         raise ApplyRefused(REFUSED_EMAIL_TAKEN, [("user", "email")])
 
 
-def _check_user_email(req, asked):
+def _check_user_email(req, values):
     """The e-mail check for the user as the request would leave them."""
     user = TradeUser.get_or_none(id=req.trade_user_id) \
         if req.trade_user_id else None
     after = dict(user_values(user) or {"email": "", "market_access": True},
-                 **asked)
+                 **values)
     if after["email"]:
         _check_email(after["email"], after["market_access"], user)
 
@@ -128,7 +113,7 @@ def _record(req, actor, account, user, changes):
                          actor=actor, changes=json.dumps(changes))
 
 
-def _create_account(req, values, actor):
+def create_account(req, values, actor):
     _check_name(req, values["name"])
     try:
         account = TradeAccount.create(
@@ -140,7 +125,7 @@ def _create_account(req, values, actor):
     return account
 
 
-def _create_user(req, account, values, actor):
+def create_user(req, account, values, actor):
     values = dict(values)
     values.setdefault("market_access", True)
     _check_email(values["email"], values["market_access"])
@@ -150,7 +135,7 @@ def _create_user(req, account, values, actor):
     return user
 
 
-def _edit_account(req, account, values, actor):
+def edit_account(req, account, values, actor):
     before = account_values(account)
     diff = changes_between(before, values)
     if not diff:
@@ -168,7 +153,7 @@ def _edit_account(req, account, values, actor):
     _record(req, actor, account, None, diff)
 
 
-def _edit_user(req, account, user, values, actor):
+def edit_user(req, account, user, values, actor):
     before = user_values(user)
     diff = changes_between(before, values)
     if not diff:
