@@ -3,6 +3,7 @@ from flask import abort, current_app, request
 from flask_login import current_user
 
 from blueprints.accounts import bp, queries
+from blueprints.accounts.history import account_history
 from blueprints.orders import queries as order_queries
 from blueprints.trade_requests import choices
 from blueprints.trade_requests.queries import RequestListState
@@ -42,6 +43,8 @@ def account_detail(account_id):
         .order_by(AccountRequest.submitted_at.desc()))
     return render_page("accounts/detail.html", "accounts/_detail.html",
                        account=account, users=queries.users_of(account),
-                       open_requests=open_requests, edit_kind=edit_account_and_user.CODE,
+                       open_requests=open_requests,
+                       edit_kind=edit_account_and_user.CODE,
+                       history=account_history(account),
                        customer_summary=order_queries.customer_summary(account),
                        choices=choices)

@@ -1,7 +1,7 @@
 """The before → after view of a request: one row per field it touches."""
 from dataclasses import dataclass
 
-from blueprints.desk.values import field_label, field_value
+from blueprints.trade_requests.display import field_label, field_value
 from domain.request_apply import SECTIONS, normalized
 from models.requests import OPEN_REQUEST_STATUSES
 from request_kinds.carrying_out import current_values

@@ -2,6 +2,7 @@
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user
 
+from blueprints.accounts.history import account_history
 from blueprints.desk import bp, listing, queries, workflow
 from blueprints.desk.forms import ActionForm, NoteForm, RejectForm
 from blueprints.desk.labels import ACTION_DONE, REFUSALS
@@ -51,6 +52,7 @@ def _render_detail(req, status=200, message=None, error=None,
     return render_page(
         "desk/detail.html", "desk/_panel.html", status=status,
         req=req, rows=review_rows(req), events=queries.events_of(req),
+        history=account_history(req.account) if req.account_id else [],
         clock=queries.current_clock(), message=message, error=error,
         warnings=_warnings(req, error),
         can_take=workflow.can_take(req, current_user),

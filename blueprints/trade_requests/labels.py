@@ -6,8 +6,6 @@ from flask_babel import lazy_gettext as _l
 
 import request_kinds
 
-KIND_LABELS = request_kinds.LABELS
-
 REQUEST_STATUS_LABELS = {
     "submitted": _l("Submitted"),
     "in_progress": _l("In progress"),
@@ -52,3 +50,11 @@ EVENT_LABELS = {
     "note": _l("Note"),
     "message": _l("Message from customer service"),
 }
+
+
+def request_labels():
+    """The labels templates about requests show. Each area that renders
+    them registers this as its blueprint's context processor."""
+    return {"kind_labels": request_kinds.LABELS,
+            "request_status_labels": REQUEST_STATUS_LABELS,
+            "request_event_labels": EVENT_LABELS}
