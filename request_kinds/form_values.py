@@ -15,7 +15,7 @@ def new_user(form):
 def access_after(state):
     """Whether the request's user has marketplace access once applied: a
     new user has; an edited one keeps theirs unless the form removes it."""
-    if not state.form.request_kind.edits_user or state.trade_user is None:
+    if not state.form.request_kind.user.edited or state.trade_user is None:
         return True
     return state.trade_user.market_access \
         and not state.form.remove_access.data

@@ -103,17 +103,17 @@ class RequestForm(SafeForm):
     @property
     def has_user(self):
         """The form shows the user's section (an edit: when switched on)."""
-        return self.request_kind.new_user or bool(self.edit_user.data)
+        return self.request_kind.user.new or bool(self.edit_user.data)
 
     def label_for_mode(self):
         """The guide's labels differ between creating and editing."""
         kind = self.request_kind
         self.current_name.label.text = (_l("Current account name")
-                                        if kind.edits_account
+                                        if kind.account.edited
                                         else _l("Account name"))
-        self.name.label.text = (_l("New account name") if kind.edits_account
+        self.name.label.text = (_l("New account name") if kind.account.edited
                                 else _l("Account name"))
-        self.email.label.text = (_l("New email address") if kind.edits_user
+        self.email.label.text = (_l("New email address") if kind.user.edited
                                  else _l("Email address"))
 
     def check(self):
@@ -121,15 +121,15 @@ class RequestForm(SafeForm):
         valid = self.validate()
         kind = self.request_kind
         required = []
-        if kind.names_account:
+        if kind.account.named:
             required.append(self.current_name)
-        if kind.edits_account:
+        if kind.account.edited:
             required.append(self.name)
-        elif kind.new_account:
+        elif kind.account.new:
             required += [self.name, self.address]
         if self.has_user:
             required += [self.email, self.first_name, self.last_name]
-            if kind.edits_user:
+            if kind.user.edited:
                 required.append(self.current_email)
         for field in required:
             if not field.data and not field.errors:

@@ -10,8 +10,8 @@ from request_kinds.form_values import access_after
 
 # Kinds whose Apply creates an account or user: two open requests for the
 # same new name or e-mail could not both be applied.
-NEW_ACCOUNT_KINDS = request_kinds.codes_where(lambda kind: kind.new_account)
-NEW_USER_KINDS = request_kinds.codes_where(lambda kind: kind.new_user)
+NEW_ACCOUNT_KINDS = request_kinds.codes_where(lambda k: k.account.new)
+NEW_USER_KINDS = request_kinds.codes_where(lambda k: k.user.new)
 
 
 def waiting_request(dealer=None, name=None, email=None):
@@ -74,15 +74,15 @@ def check_rules(state):
     """
     form, kind = state.form, state.form.request_kind
     errors_before = _error_count(form)
-    if kind.names_account:
+    if kind.account.named:
         _check_named_account(state)
     # Only values that passed their own checks are looked up.
     name = form.name.data if not form.name.errors else None
-    if kind.new_account and name:
+    if kind.account.new and name:
         _check_new_account_name(state, name)
-    if kind.edits_account and name and state.account is not None:
+    if kind.account.edited and name and state.account is not None:
         _check_edited_account_name(state, name)
-    if kind.edits_user and form.edit_user.data:
+    if kind.user.edited and form.edit_user.data:
         _check_chosen_user(state)
     if form.has_user and form.email.data and not form.email.errors:
         _check_email(state, form.email.data)
@@ -128,11 +128,11 @@ def _check_chosen_user(state):
 
 def _check_email(state, email):
     form, kind = state.form, state.form.request_kind
-    edited = state.trade_user if kind.edits_user else None
+    edited = state.trade_user if kind.user.edited else None
     if email_clash(email, access_after(state), edited):
         form.add_error(form.email, _(
             "This email address is already used by an active trade user."))
-    elif kind.new_user:
+    elif kind.user.new:
         waiting = waiting_request(email=email)
         if waiting:
             form.add_error(form.email, _(
