@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 # Where translatable strings live (the .venv is never scanned).
-SOURCES := app.py cli.py blueprints web domain demo templates
+SOURCES := app.py cli.py blueprints web domain request_kinds demo templates
 
 .PHONY: run serve test translations compile-translations init-db bench clean
 

@@ -11,11 +11,17 @@ from extensions import babel, csrf, login_manager, mail
 from models import User, db, open_database, prepared
 from models.base import is_sqlite
 from web import errors, i18n, navigation, new_orders, notices, security, serving
+from web.clean_request import CleanRequest
+
+
+class OrderManager(Flask):
+    """Flask whose views read query values cleaned of control characters."""
+    request_class = CleanRequest
 
 
 def create_app(test_config=None):
     """Build the app: settings, database, extensions, blueprints, commands."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = OrderManager(__name__, instance_relative_config=True)
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.update(config.from_environment(app.instance_path))
     if test_config:

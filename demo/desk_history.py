@@ -14,7 +14,7 @@ from demo import catalogue as cat
 from demo.seed import ascii_part
 from models import (AccountChange, AccountRequest, Notification, RequestEvent,
                     TradeAccount, User, db)
-from models.requests import KIND_ADD_USER
+from request_kinds import add_user
 
 HISTORY_REQUESTS = 40
 LATE_SHARE = 0.15
@@ -52,7 +52,7 @@ def _add_user_request(sender, dealer, account, number, sent, rng):
             "role": rng.choice(cat.TRADE_ROLES), "language": account.language,
             "time_zone": dealer.time_zone, "market_access": True}
     req, _created = submit_request(
-        dealer=dealer, user=sender, kind=KIND_ADD_USER,
+        dealer=dealer, user=sender, kind=add_user.CODE,
         requested={"user": user}, snapshot={"account": {"name": account.name}},
         idempotency_key=f"demo-desk-{number}", account_name=account.name,
         user_email=email, account=account, now=sent)

@@ -7,27 +7,10 @@ values must still match the snapshot for every field the request changes:
 otherwise someone else changed the data in between, and applying would
 silently overwrite their change.
 """
+from domain.request_refusals import REFUSED_INCOMPLETE, ApplyRefused
 from domain.request_rules import ACCOUNT_FIELDS, USER_FIELDS
 
 SECTIONS = (("account", ACCOUNT_FIELDS), ("user", USER_FIELDS))
-
-# Why an apply was refused; the desk turns each into a translated message.
-REFUSED_STATUS = "status"          # someone else acted on the request first
-REFUSED_STALE = "stale"            # the data changed since sending
-REFUSED_NAME_TAKEN = "name_taken"  # the dealer has an account of that name
-REFUSED_EMAIL_TAKEN = "email_taken"  # an active user has that email
-REFUSED_MISSING = "missing"        # the account or user no longer exists
-REFUSED_INCOMPLETE = "incomplete"  # a new account or user lacks a value
-REFUSED_INVALID = "invalid"        # a value the database cannot store
-
-
-class ApplyRefused(Exception):
-    """Nothing was changed; `reason` is one of the REFUSED_* codes."""
-
-    def __init__(self, reason, fields=()):
-        super().__init__(reason)
-        self.reason = reason
-        self.fields = tuple(fields)
 
 
 def normalized(field, value):

@@ -8,7 +8,8 @@ fields had when the request was sent.
 import datetime
 from zoneinfo import ZoneInfo
 
-from models.accounts import TradeAccount, TradeUser
+# Released migration 0007 imports name_key and email_key from here.
+from domain.uniqueness import email_key, name_key  # noqa: F401
 from models.requests import OPEN_REQUEST_STATUSES
 
 ACCOUNT_FIELDS = ("name", "address", "country", "language", "notes")
@@ -64,15 +65,6 @@ def edit_payload(account_now, account_new, user_now=None, user_new=None):
             requested["user"] = user_changes
             snapshot["user"] = {k: user_now.get(k) for k in user_changes}
     return requested, snapshot
-
-
-def name_key(name):
-    """Account names compare without case and extra spaces."""
-    return TradeAccount.key_for(name or "")
-
-
-def email_key(email):
-    return TradeUser.key_for(email)
 
 
 def reference_for(year, number):

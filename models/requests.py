@@ -8,11 +8,6 @@ from models.accounts import TradeAccount, TradeUser
 from models.base import BaseModel, utcnow
 from models.people import Dealer, User
 
-KIND_CREATE_ACCOUNT = "create_account_and_user"
-KIND_ADD_USER = "add_user"
-KIND_EDIT = "edit_account_and_user"
-REQUEST_KINDS = (KIND_CREATE_ACCOUNT, KIND_ADD_USER, KIND_EDIT)
-
 REQUEST_SUBMITTED = "submitted"
 REQUEST_IN_PROGRESS = "in_progress"
 REQUEST_COMPLETED = "completed"

@@ -346,7 +346,7 @@ def test_two_applies_in_parallel_exactly_one_wins(demo):
     import threading
 
     from blueprints.desk import workflow
-    from domain.request_apply import ApplyRefused
+    from domain.request_refusals import ActionRefused
     with db.connection_context():
         agent_user = User.get(User.username == "agent")
         req = make_request()
@@ -360,7 +360,7 @@ def test_two_applies_in_parallel_exactly_one_wins(demo):
             try:
                 workflow.apply(fresh, agent_user)
                 outcomes.append("applied")
-            except ApplyRefused as refusal:
+            except ActionRefused as refusal:
                 outcomes.append(refusal.reason)
 
     threads = [threading.Thread(target=apply_once) for _ in range(2)]

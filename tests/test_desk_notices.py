@@ -2,7 +2,7 @@
 from flask import render_template
 
 from blueprints.desk import workflow
-from blueprints.desk.history import account_history
+from blueprints.accounts.history import account_history
 from models import AccountRequest, Notification, TradeAccount, User, db
 from models.notices import mark_read, unread_count
 from tests.desk_factories import edit_request, first_account, make_request
@@ -69,6 +69,6 @@ def test_account_history_lists_applied_changes(demo):
         db.connect(reuse_if_open=True)
         entries = account_history(account)
         assert len(entries) == 1 and entries[0].reference == req.reference
-        html = render_template("accounts/_history.html", account=account)
+        html = render_template("accounts/_history.html", history=entries)
     assert "Historia Oy" in html and "Sweden" in html
     assert "Asiakaspalvelu Agent" in html and req.reference in html

@@ -1,9 +1,9 @@
 """The apply rules without a database: stale data, changes, completeness."""
 import pytest
 
-from domain.request_apply import (REFUSED_INCOMPLETE, ApplyRefused,
-                                  changes_between, cleaned, require_complete,
+from domain.request_apply import (changes_between, cleaned, require_complete,
                                   stale_fields)
+from domain.request_refusals import REFUSED_INCOMPLETE, ApplyRefused
 
 
 @pytest.mark.parametrize("requested, snapshot, current, stale", [

@@ -8,7 +8,8 @@ from babel.messages.pofile import read_po
 
 ROOT = os.path.dirname(os.path.dirname(__file__))
 LOCALES = ("fi", "sv", "en")
-SOURCE_DIRS = ("blueprints", "web", "domain", "demo", "templates")
+SOURCE_DIRS = ("blueprints", "web", "domain", "request_kinds", "demo",
+               "templates")
 SOURCE_FILES = ("app.py", "cli.py")
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None,
             "lazy_gettext": None, "lazy_ngettext": (1, 2)}

@@ -17,11 +17,11 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user, user_unauthorized
 from peewee import SQL, fn
-from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from models import utcnow, write_transaction
 from models.sessions import EndedSession
+from web.clean_request import CONTROL_CHARACTERS
 
 # No inline script or style anywhere: htmx is configured by a <meta>, its
 # indicator CSS is a constructed stylesheet, behaviour lives in app.js.
@@ -196,29 +196,12 @@ def _session_expired():
         session["seen_at"] = now
 
 
-# C0 controls but tab and newlines, and DEL: no legitimate text has them,
-# and PostgreSQL cannot store NUL at all (it would be a 500 there).
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _clean(multidict):
-    return ImmutableMultiDict(
-        [(CONTROL_CHARACTERS.sub("", key), CONTROL_CHARACTERS.sub("", value))
-         for key, value in multidict.items(multi=True)])
-
-
-def _input_hygiene():
-    """Strip control characters from every query value.
-
-    Views then behave the same on SQLite and PostgreSQL; a control
-    character in the URL path names nothing, so it is a 404. Posted form
-    values are left as sent: the forms refuse them with a message
-    (web/forms.py) rather than store something else than was typed.
-    """
+def _path_hygiene():
+    """A control character in the URL path names nothing: 404. (Query
+    values arrive cleaned of them: web/clean_request.py.)"""
     if any(CONTROL_CHARACTERS.search(str(value))
            for value in (request.view_args or {}).values()):
         abort(404)
-    request.args = _clean(request.args)
 
 
 def _headers(response):
@@ -254,7 +237,7 @@ def register(app):
 
     @app.before_request
     def check_session_age():
-        _input_hygiene()
+        _path_hygiene()
         _session_expired()
         g._login_user_seen = "_user_id" in session
 

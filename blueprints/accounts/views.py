@@ -3,11 +3,13 @@ from flask import abort, current_app, request
 from flask_login import current_user
 
 from blueprints.accounts import bp, queries
+from blueprints.accounts.history import account_history
 from blueprints.orders import queries as order_queries
 from blueprints.trade_requests import choices
 from blueprints.trade_requests.queries import RequestListState
 from models import AccountRequest
-from models.requests import KIND_EDIT, OPEN_REQUEST_STATUSES
+from models.requests import OPEN_REQUEST_STATUSES
+from request_kinds import edit_account_and_user
 from web import paging
 from web.access import dealer_required
 from web.rendering import render_page
@@ -41,6 +43,8 @@ def account_detail(account_id):
         .order_by(AccountRequest.submitted_at.desc()))
     return render_page("accounts/detail.html", "accounts/_detail.html",
                        account=account, users=queries.users_of(account),
-                       open_requests=open_requests, edit_kind=KIND_EDIT,
+                       open_requests=open_requests,
+                       edit_kind=edit_account_and_user.CODE,
+                       history=account_history(account),
                        customer_summary=order_queries.customer_summary(account),
                        choices=choices)

@@ -1,7 +1,7 @@
 """Translated names for the desk: events, fields, refusals, filters."""
 from flask_babel import lazy_gettext as _l
 
-from domain import request_apply as rules
+from domain import request_refusals as rules
 
 EVENT_LABELS = {
     "submitted": _l("Sent"),

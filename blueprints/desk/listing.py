@@ -5,7 +5,8 @@ The queue always runs most urgent first, so there is no sort to choose.
 """
 from dataclasses import dataclass, replace
 
-from models.requests import REQUEST_KINDS, REQUEST_STATUSES
+import request_kinds
+from models.requests import REQUEST_STATUSES
 from web import paging
 
 STATUS_OPEN = "open"
@@ -43,7 +44,7 @@ def parse(args, site_ids):
         status = STATUS_OPEN
     site = paging.site_id(args, site_ids)
     kind = args.get("kind", "")
-    if kind not in REQUEST_KINDS:
+    if kind not in request_kinds.CODES:
         kind = ""
     return QueueState(q=q, status=status, site=site, kind=kind,
                       overdue=args.get("overdue") == "1",

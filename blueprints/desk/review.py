@@ -1,10 +1,10 @@
 """The before → after view of a request: one row per field it touches."""
 from dataclasses import dataclass
 
-from blueprints.desk.changes import current_values
-from blueprints.desk.values import field_label, field_value
+from blueprints.trade_requests.display import field_label, field_value
 from domain.request_apply import SECTIONS, normalized
 from models.requests import OPEN_REQUEST_STATUSES
+from request_kinds.carrying_out import current_values
 
 # Shown even when unchanged, so the agent sees which account / user it is.
 IDENTITY = {"account": "name", "user": "email"}

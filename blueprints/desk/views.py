@@ -2,14 +2,15 @@
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user
 
+from blueprints.accounts.history import account_history
 from blueprints.desk import bp, listing, queries, workflow
-from blueprints.desk.changes import conflicts
 from blueprints.desk.forms import ActionForm, NoteForm, RejectForm
 from blueprints.desk.labels import ACTION_DONE, REFUSALS
 from blueprints.desk.mailer import notify_by_mail
 from blueprints.desk.review import review_rows
-from domain.request_apply import ApplyRefused
+from domain.request_refusals import ActionRefused
 from models.requests import OPEN_REQUEST_STATUSES
+from request_kinds.carrying_out import conflicts
 from web import paging
 from web.access import agent_required
 from web.rendering import render_page, wants_partial
@@ -51,6 +52,7 @@ def _render_detail(req, status=200, message=None, error=None,
     return render_page(
         "desk/detail.html", "desk/_panel.html", status=status,
         req=req, rows=review_rows(req), events=queries.events_of(req),
+        history=account_history(req.account) if req.account_id else [],
         clock=queries.current_clock(), message=message, error=error,
         warnings=_warnings(req, error),
         can_take=workflow.can_take(req, current_user),
@@ -66,11 +68,11 @@ def request_detail(reference):
     return _render_detail(_request_or_404(reference))
 
 
-def _done(req, action, event=None, error=None, status=200):
+def _done(req, action, done=None, error=None, status=200):
     """After an action: the panel for htmx, else a redirect with a flash."""
     req = _request_or_404(req.reference)  # as the action left it
-    if event is not None and event.notifies_sender:
-        notify_by_mail(req, event)
+    if done is not None and done.tells_sender:
+        notify_by_mail(req, done.event)
     if not wants_partial():
         flash(error or str(ACTION_DONE[action]), "error" if error else "success")
         return redirect(url_for("desk.request_detail", reference=req.reference),
@@ -82,11 +84,11 @@ def _done(req, action, event=None, error=None, status=200):
 def _act(req, action, step):
     """Run one workflow step; a refusal (409) says why nothing changed."""
     try:
-        event = step()
-    except ApplyRefused as refusal:
+        done = step()
+    except ActionRefused as refusal:
         return _done(req, action, error=str(REFUSALS[refusal.reason]),
                      status=409)
-    return _done(req, action, event)
+    return _done(req, action, done)
 
 
 @bp.route("/<reference>/take", methods=["POST"])

@@ -4,15 +4,25 @@ Every status change is a conditional UPDATE on the status (and handler) the
 agent's page showed, inside a write transaction: when two agents act at the
 same moment, exactly one UPDATE matches a row and the other is refused.
 """
+from dataclasses import dataclass
+
 from peewee import DataError, IntegrityError
 
-from blueprints.desk.changes import apply_request
-from domain.request_apply import REFUSED_INVALID, REFUSED_STATUS, ApplyRefused
+import request_kinds
+from domain.request_refusals import REFUSED_INVALID, ApplyRefused, RequestMoved
 from models import AccountRequest, RequestEvent, utcnow
 from models import write_transaction
 from models.notices import notify_about_request
 from models.requests import (REQUEST_COMPLETED, REQUEST_IN_PROGRESS,
                              REQUEST_REJECTED, REQUEST_SUBMITTED)
+
+
+@dataclass(frozen=True)
+class Done:
+    """What an action recorded, and whether its sender is told by e-mail
+    too (a takeover between agents or an internal note is not news)."""
+    event: RequestEvent
+    tells_sender: bool
 
 
 def can_take(req, agent):
@@ -36,24 +46,22 @@ def _claim(req, expected_status, expected_handler, changes):
                       & (AccountRequest.status == expected_status) & handler)
                .execute())
     if updated != 1:
-        raise ApplyRefused(REFUSED_STATUS)
+        raise RequestMoved()
 
 
 def _event(req, actor, kind, note="", internal=False, notify=True):
     event = RequestEvent.create(request=req, actor=actor, kind=kind,
                                 note=note, internal=internal)
-    # Not stored: tells the caller the sender should also get an e-mail.
-    event.notifies_sender = notify
     if notify:
         notify_about_request(req.submitted_by_id, req, event)
-    return event
+    return Done(event, tells_sender=notify)
 
 
 def take(req, agent, expected_status, expected_handler):
     """Assign the request to `agent` (from the queue, or taking it over)."""
     if expected_status not in (REQUEST_SUBMITTED, REQUEST_IN_PROGRESS) or (
             expected_handler == agent.id):
-        raise ApplyRefused(REFUSED_STATUS)
+        raise RequestMoved()
     with write_transaction():
         _claim(req, expected_status, expected_handler,
                {AccountRequest.status: REQUEST_IN_PROGRESS,
@@ -69,8 +77,11 @@ def apply(req, agent):
         _claim(req, REQUEST_IN_PROGRESS, agent.id,
                {AccountRequest.status: REQUEST_COMPLETED,
                 AccountRequest.resolved_at: utcnow()})
+        kind = request_kinds.get(req.kind)
+        if kind is None:
+            raise ApplyRefused(REFUSED_INVALID)
         try:
-            account, user = apply_request(req, agent)
+            account, user = kind.apply(req, agent)
         except (DataError, IntegrityError):
             # A value too long or malformed for a column: refuse, all rolled back.
             raise ApplyRefused(REFUSED_INVALID)

@@ -11,9 +11,8 @@ from wtforms import (BooleanField, HiddenField, SelectField, StringField,
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
-from models.requests import KIND_CREATE_ACCOUNT, KIND_EDIT
+import request_kinds
 from web.forms import SafeForm
-
 
 
 def options(pairs):
@@ -21,10 +20,10 @@ def options(pairs):
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-KIND_CHOICES = options([
-    (KIND_CREATE_ACCOUNT, _l("Create trade account and add user")),
-    (KIND_EDIT, _l("Edit trade account and user"))])
-KINDS = (KIND_CREATE_ACCOUNT, KIND_EDIT)
+# The type list offers some kinds; switches choose the others.
+KIND_CHOICES = options((kind.code, kind.label)
+                       for kind in request_kinds.OFFERED)
+KINDS = tuple(kind.code for kind in request_kinds.OFFERED)
 
 REQUIRED = _l("This field is required.")
 # WTForms looks its own messages up in the app's catalogue: name them here
@@ -59,7 +58,7 @@ class RequestForm(SafeForm):
     site = SelectField(_l("Dealer code and location"), coerce=int,
                        validate_choice=False)
     kind = SelectField(_l("Request type"), choices=KIND_CHOICES,
-                       default=KIND_CREATE_ACCOUNT)
+                       default=KINDS[0])
     existing = BooleanField(_l("Existing trade account"))
     current_name = StringField(_l("Current account name"),
                                filters=[_strip], validators=[most(120)])
@@ -90,41 +89,47 @@ class RequestForm(SafeForm):
     idempotency_key = HiddenField()
 
     @property
-    def is_edit(self):
-        return self.kind.data == KIND_EDIT
+    def request_kind(self):
+        """The kind the type list and the "Existing trade account" switch
+        choose: its sections decide what the form shows and requires."""
+        return request_kinds.chosen(self.kind.data, bool(self.existing.data))
 
     @property
-    def uses_existing_account(self):
-        return self.is_edit or bool(self.existing.data)
+    def offers_existing_account(self):
+        """The chosen type has an "Existing trade account" switch."""
+        return bool(request_kinds.chosen(self.kind.data, False)
+                    .with_existing_account)
 
     @property
     def has_user(self):
-        return not self.is_edit or bool(self.edit_user.data)
+        """The form shows the user's section (an edit: when switched on)."""
+        return self.request_kind.user.new or bool(self.edit_user.data)
 
     def label_for_mode(self):
         """The guide's labels differ between creating and editing."""
-        if self.is_edit:
-            self.current_name.label.text = _l("Current account name")
-            self.name.label.text = _l("New account name")
-            self.email.label.text = _l("New email address")
-        else:
-            self.current_name.label.text = _l("Account name")
-            self.name.label.text = _l("Account name")
-            self.email.label.text = _l("Email address")
+        kind = self.request_kind
+        self.current_name.label.text = (_l("Current account name")
+                                        if kind.account.edited
+                                        else _l("Account name"))
+        self.name.label.text = (_l("New account name") if kind.account.edited
+                                else _l("Account name"))
+        self.email.label.text = (_l("New email address") if kind.user.edited
+                                 else _l("Email address"))
 
     def check(self):
         """WTForms' validation plus the required fields of the mode."""
         valid = self.validate()
+        kind = self.request_kind
         required = []
-        if self.uses_existing_account:
+        if kind.account.named:
             required.append(self.current_name)
-        if self.is_edit:
+        if kind.account.edited:
             required.append(self.name)
-        elif not self.existing.data:
+        elif kind.account.new:
             required += [self.name, self.address]
         if self.has_user:
             required += [self.email, self.first_name, self.last_name]
-            if self.is_edit:
+            if kind.user.edited:
                 required.append(self.current_email)
         for field in required:
             if not field.data and not field.errors:

@@ -87,7 +87,7 @@ def build(user, formdata=None, prefill=None):
         marketplace=current_app.config["MARKETPLACE_NAME"])
     form.country.data = choices.country_name(dealer.country)
     state = FormState(form=form, sites=sites, dealer=dealer)
-    if form.uses_existing_account:
+    if form.request_kind.account.named:
         state.account = account_named(dealer, form.current_name.data)
         state.suggestions = suggestions(dealer, form.current_name.data)
     _fill_account(state)
@@ -151,6 +151,7 @@ def _set_choices(form, dealer):
 def _fill_account(state):
     """Choosing an account to edit shows its current values, once."""
     form, account = state.form, state.account
+    edits = form.request_kind.account.edited
     state.users = users_of(account)
     # People know their users by name: "Matti Meikäläinen <matti@…>".
     form.current_email.choices = options([("", _("Choose a user"))] + [
@@ -158,14 +159,14 @@ def _fill_account(state):
     if account is None:
         form.filled_account.data = ""
         return
-    if form.is_edit and form.filled_account.data != str(account.id):
+    if edits and form.filled_account.data != str(account.id):
         form.name.data = account.name
         form.address.data = account.address
         form.language.data = account.language
         form.notes.data = account.notes
         form.filled_account.data = str(account.id)
         state.filled_now = True
-    if form.is_edit:
+    if edits:
         form.country.data = choices.country_name(account.country)
 
 
@@ -175,7 +176,8 @@ def _fill_user(state):
     state.trade_user = next(
         (u for u in state.users if u.email_key == wanted), None)
     trade_user = state.trade_user
-    if trade_user is None or not form.is_edit or not form.edit_user.data:
+    if trade_user is None or not form.request_kind.user.edited \
+            or not form.edit_user.data:
         if trade_user is None:
             form.filled_user.data = ""
         return

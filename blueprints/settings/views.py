@@ -5,9 +5,9 @@ from flask_login import current_user
 
 from blueprints.settings import bp
 from blueprints.settings.request_form import KEY_PATTERN, build, suggestions
-from blueprints.settings.request_rules import (check_rules,
-                                               refuse_pointless_edit,
-                                               request_for)
+from blueprints.settings.request_checks import (check_rules,
+                                                refuse_pointless_edit,
+                                                request_for)
 from blueprints.trade_requests.display import value_rows
 from blueprints.trade_requests.submit import submit_request
 from models import AccountRequest

@@ -1,4 +1,8 @@
-"""Requested values as the dealer reads them: names instead of codes."""
+"""Requested values as people read them: names instead of codes.
+
+The dealer's request pages, the desk's before → after view and the
+account history all name fields and values alike, "(empty)" for nothing.
+"""
 from flask_babel import gettext as _, lazy_gettext as _l
 
 from blueprints.trade_requests import choices
@@ -26,6 +30,18 @@ def shown_value(field, value):
 def readable_value(field, value):
     """shown_value(), with "(empty)" for an empty value."""
     return shown_value(field, value) or str(EMPTY)
+
+
+def field_label(section, field):
+    labels = ACCOUNT_FIELD_LABELS if section == "account" else USER_FIELD_LABELS
+    return str(labels.get(field, field))
+
+
+def field_value(field, value):
+    """`value` of `field` for display; empty shows as "(empty)"."""
+    if field == "market_access":
+        return _("Yes") if value else _("No")
+    return readable_value(field, value)
 
 
 def value_rows(requested, snapshot):

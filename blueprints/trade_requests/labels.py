@@ -4,11 +4,7 @@ Shared by the dealer's request pages and the customer service desk.
 """
 from flask_babel import lazy_gettext as _l
 
-KIND_LABELS = {
-    "create_account_and_user": _l("Create trade account and add user"),
-    "add_user": _l("Add user to existing trade account"),
-    "edit_account_and_user": _l("Edit trade account and user"),
-}
+import request_kinds
 
 REQUEST_STATUS_LABELS = {
     "submitted": _l("Submitted"),
@@ -54,3 +50,11 @@ EVENT_LABELS = {
     "note": _l("Note"),
     "message": _l("Message from customer service"),
 }
+
+
+def request_labels():
+    """The labels templates about requests show. Each area that renders
+    them registers this as its blueprint's context processor."""
+    return {"kind_labels": request_kinds.LABELS,
+            "request_status_labels": REQUEST_STATUS_LABELS,
+            "request_event_labels": EVENT_LABELS}

@@ -1,15 +1,14 @@
 """An account's audit trail: who changed what, when, by which request.
 
-Registered as the template global account_history(account), so the
-dealer's account page (templates/accounts/_history.html) gets it in one
-query, whatever view renders that page.
+Shown on the dealer's account page and on the desk's request panel
+(templates/accounts/_history.html); each view passes it in, one query.
 """
 import json
 from dataclasses import dataclass
 
 from peewee import JOIN
 
-from blueprints.desk.values import field_label, field_value
+from blueprints.trade_requests.display import field_label, field_value
 from models import AccountChange, AccountRequest, TradeUser, User
 
 HISTORY_LIMIT = 100
@@ -58,6 +57,3 @@ def _entry(change, account):
         subject=change.trade_user.email if change.trade_user_id else account.name,
         is_user=bool(change.trade_user_id), rows=rows)
 
-
-def register(state):
-    state.app.jinja_env.globals["account_history"] = account_history

@@ -1,4 +1,5 @@
-"""Carrying out an applied request on trade accounts and users, audited.
+"""Carrying out a request on trade accounts and users, audited: the steps
+each kind's apply() is made of, and the checks Apply makes.
 
 Runs inside the caller's write transaction: an ApplyRefused raised here
 rolls back everything, the request's status included.
@@ -8,13 +9,12 @@ import json
 from peewee import IntegrityError
 
 from domain import request_rules
-from domain.request_apply import (REFUSED_EMAIL_TAKEN, REFUSED_MISSING,
-                                  REFUSED_NAME_TAKEN, REFUSED_STALE,
-                                  ApplyRefused, changes_between, cleaned,
-                                  require_complete, stale_fields)
-from domain.request_rules import ACCOUNT_FIELDS, USER_FIELDS, email_key
+from domain.request_apply import changes_between, cleaned, stale_fields
+from domain.request_refusals import (REFUSED_EMAIL_TAKEN, REFUSED_MISSING,
+                                     REFUSED_NAME_TAKEN, REFUSED_STALE,
+                                     ApplyRefused)
+from domain.uniqueness import email_clash, email_key, name_taken
 from models import AccountChange, TradeAccount, TradeUser, utcnow
-from models.requests import KIND_ADD_USER, KIND_CREATE_ACCOUNT
 
 
 def account_values(account):
@@ -32,33 +32,11 @@ def current_values(req):
     return {"account": account_values(account), "user": user_values(user)}
 
 
-def apply_request(req, actor):
-    """Create or change the account and user the request asks for."""
+def asked(req):
+    """(account values, user values) the request asks for, cleaned."""
     requested = req.requested_values
-    asked_account = cleaned("account", requested.get("account") or {})
-    asked_user = cleaned("user", requested.get("user") or {})
-    if req.kind == KIND_CREATE_ACCOUNT:
-        require_complete(asked_account, ACCOUNT_FIELDS)
-        require_complete(asked_user, USER_FIELDS)
-        account = _create_account(req, asked_account, actor)
-        user = _create_user(req, account, asked_user, actor)
-        return account, user
-    account = _locked_account(req)
-    if req.kind == KIND_ADD_USER:
-        require_complete(asked_user, USER_FIELDS)
-        _check_stale(req, requested)
-        return account, _create_user(req, account, asked_user, actor)
-    _check_stale(req, requested)
-    if asked_account:
-        _edit_account(req, account, asked_account, actor)
-    user = None
-    if asked_user:
-        user = TradeUser.get_or_none((TradeUser.id == req.trade_user_id)
-                                     & (TradeUser.account == account))
-        if user is None:
-            raise ApplyRefused(REFUSED_MISSING)
-        _edit_user(req, account, user, asked_user, actor)
-    return account, user
+    return (cleaned("account", requested.get("account") or {}),
+            cleaned("user", requested.get("user") or {}))
 
 
 def conflicts(req):
@@ -67,16 +45,14 @@ def conflicts(req):
     Shown on the open request, so the agent sees a taken name or email
     before pressing Apply (which checks again, in its transaction).
     """
-    requested = req.requested_values
-    account = cleaned("account", requested.get("account") or {})
-    user = cleaned("user", requested.get("user") or {})
+    account, user = asked(req)
     checks = []
     if account.get("name"):
         checks.append(lambda: _check_name(req, account["name"], req.account_id))
-    if user.get("email") and user.get("market_access", True):
-        checks.append(lambda: _check_email(user["email"], req.trade_user_id))
+    if user:
+        checks.append(lambda: _check_user_email(req, user))
     if req.snapshot_values:
-        checks.append(lambda: _check_stale(req, requested))
+        checks.append(lambda: check_stale(req))
     found = []
     for check in checks:
         try:
@@ -86,7 +62,7 @@ def conflicts(req):
     return found
 
 
-def _locked_account(req):
+def locked_account(req):
     account = TradeAccount.get_or_none((TradeAccount.id == req.account_id)
                                        & (TradeAccount.dealer == req.dealer_id)
                                        & (TradeAccount.active == True))  # noqa: E712
@@ -95,30 +71,41 @@ def _locked_account(req):
     return account
 
 
-def _check_stale(req, requested):
-    stale = stale_fields(requested, req.snapshot_values, current_values(req))
+def check_stale(req):
+    """Refuse when a value the request changes moved since it was sent."""
+    stale = stale_fields(req.requested_values, req.snapshot_values,
+                         current_values(req))
     if stale:
         raise ApplyRefused(REFUSED_STALE, stale)
 
 
+def edited_user(req, account):
+    """The request's user, who must still be one of the account's users."""
+    user = TradeUser.get_or_none((TradeUser.id == req.trade_user_id)
+                                 & (TradeUser.account == account))
+    if user is None:
+        raise ApplyRefused(REFUSED_MISSING)
+    return user
+
+
 def _check_name(req, name, account_id=None):
-    query = TradeAccount.select().where(
-        (TradeAccount.dealer == req.dealer_id)
-        & (TradeAccount.name_key == TradeAccount.key_for(name)))
-    if account_id:
-        query = query.where(TradeAccount.id != account_id)
-    if query.exists():
+    if name_taken(req.dealer_id, name, account_id):
         raise ApplyRefused(REFUSED_NAME_TAKEN, [("account", "name")])
 
 
-def _check_email(email, user_id=None):
-    query = TradeUser.select().where(
-        (TradeUser.email_key == email_key(email))
-        & (TradeUser.market_access == True))  # noqa: E712
-    if user_id:
-        query = query.where(TradeUser.id != user_id)
-    if query.exists():
+def _check_email(email, has_access, user=None):
+    if email_clash(email, has_access, user):
         raise ApplyRefused(REFUSED_EMAIL_TAKEN, [("user", "email")])
+
+
+def _check_user_email(req, values):
+    """The e-mail check for the user as the request would leave them."""
+    user = TradeUser.get_or_none(id=req.trade_user_id) \
+        if req.trade_user_id else None
+    after = dict(user_values(user) or {"email": "", "market_access": True},
+                 **values)
+    if after["email"]:
+        _check_email(after["email"], after["market_access"], user)
 
 
 def _record(req, actor, account, user, changes):
@@ -126,7 +113,7 @@ def _record(req, actor, account, user, changes):
                          actor=actor, changes=json.dumps(changes))
 
 
-def _create_account(req, values, actor):
+def create_account(req, values, actor):
     _check_name(req, values["name"])
     try:
         account = TradeAccount.create(
@@ -138,18 +125,17 @@ def _create_account(req, values, actor):
     return account
 
 
-def _create_user(req, account, values, actor):
+def create_user(req, account, values, actor):
     values = dict(values)
     values.setdefault("market_access", True)
-    if values["market_access"]:
-        _check_email(values["email"])
+    _check_email(values["email"], values["market_access"])
     user = TradeUser.create(account=account, email_key=email_key(values["email"]),
                             **values)
     _record(req, actor, account, user, changes_between({}, values))
     return user
 
 
-def _edit_account(req, account, values, actor):
+def edit_account(req, account, values, actor):
     before = account_values(account)
     diff = changes_between(before, values)
     if not diff:
@@ -167,14 +153,13 @@ def _edit_account(req, account, values, actor):
     _record(req, actor, account, None, diff)
 
 
-def _edit_user(req, account, user, values, actor):
+def edit_user(req, account, user, values, actor):
     before = user_values(user)
     diff = changes_between(before, values)
     if not diff:
         return
     access_after = diff.get("market_access", [None, user.market_access])[1]
-    if access_after and ("email" in diff or "market_access" in diff):
-        _check_email(values.get("email", user.email), user.id)
+    _check_email(values.get("email", user.email), access_after, user)
     if "email" in diff:
         user.email_key = email_key(values["email"])
     for field, (_old, new) in diff.items():
