@@ -17,7 +17,7 @@ OVERFLOW = """() => {
   const page = document.scrollingElement;
   const boxes = [...document.querySelectorAll(
       '.table-wrap, main, dd, th, td, p, li, blockquote')]
-    .filter(box => box.scrollWidth > box.clientWidth + 1)
+    .filter(box => box.checkVisibility() && box.scrollWidth > box.clientWidth + 1)
     .map(box => box.tagName + '.' + box.className + ': '
                 + box.scrollWidth + ' > ' + box.clientWidth);
   if (page.scrollWidth > window.innerWidth) boxes.unshift('page: ' + page.scrollWidth);
@@ -72,6 +72,17 @@ def test_lists_are_cards_on_a_phone(page, requests_sent, lang, path, user):
     label = cell.evaluate("td => getComputedStyle(td, '::before').content")
     assert label.strip('"') == cell.get_attribute("data-label") != ""
     assert serious_axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("path, user", [
+    ("/orders/190114-204115761", "demo"), ("/settings/trade-accounts", "demo"),
+    ("/notices", "demo"), ("/desk/dashboard", "agent")])
+def test_other_pages_fit_a_phone(page, lang, path, user):
+    log_in(page, username=user, lang=lang)
+    at_width(page, 390)
+    page.goto(f"{page.base_url}{path}?lang={lang}")
+    assert page.evaluate(OVERFLOW) == []
 
 
 def test_phone_header_keeps_every_control(page):
