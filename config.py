@@ -1,6 +1,8 @@
 """Settings from the environment. Nothing secret lives in the source."""
 import os
 
+import click
+
 INSECURE_DEV_KEY = "dev-only-not-secret"
 
 
@@ -85,11 +87,27 @@ def _flag(value):
 
 
 def check_secret_key(app):
-    """Outside demo, debug and tests the app refuses a missing or dev key."""
+    """Outside demo, debug and tests a serving app refuses a missing or dev
+    key. Other commands (init-db, seed-demo, api-keys …) sign nothing."""
     if app.config.get("TESTING") or app.debug or app.config.get("DEMO_MODE"):
+        return
+    if not _serving():
         return
     key = app.config.get("SECRET_KEY")
     if not key or key == INSECURE_DEV_KEY or len(key) < 16:
         raise RuntimeError(
             "SECRET_KEY is missing or too short: set a long random SECRET_KEY "
             "in the environment (or DEMO_MODE=1 for the local demo).")
+
+
+def _serving():
+    """False while a `flask` command other than `run` builds the app.
+
+    The key signs sessions and CSRF tokens, which only serving makes. A
+    WSGI server (gunicorn) builds the app outside any click command.
+    """
+    from flask.cli import FlaskGroup
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or not isinstance(ctx.find_root().command, FlaskGroup):
+        return True
+    return ctx.command.name == "run"

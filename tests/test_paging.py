@@ -54,7 +54,7 @@ def test_my_requests_every_row_once(small_pages, client, auth):
     for n in range(17):
         send(key=f"k-{n}", name=f"Paged {n} Oy", email=f"p{n}@paged.example")
     auth.login("demo")
-    seen, pages = walk(client, "/requests", r'<a href="/requests/([^"/?]+)">')
+    seen, pages = walk(client, "/requests", r'<a href="/requests/([^"/?]+)[?"]')
     with db.connection_context():
         expected = {r.reference for r in AccountRequest.select().where(
             AccountRequest.dealer.in_([d.id for d in _demo_sites()]))}
@@ -65,7 +65,7 @@ def test_my_requests_every_row_once(small_pages, client, auth):
 
 def test_trade_accounts_every_row_once(small_pages, client, auth):
     auth.login("demo")
-    seen, pages = walk(client, "/accounts", r'<a href="/accounts/(\d+)">')
+    seen, pages = walk(client, "/accounts", r'<a href="/accounts/(\d+)[?"]')
     with db.connection_context():
         expected = {str(a.id) for a in TradeAccount.select().where(
             TradeAccount.dealer.in_([d.id for d in _demo_sites()]))}
@@ -78,7 +78,7 @@ def test_desk_queue_every_row_once(small_pages, client, auth):
     for n in range(12):
         send(key=f"k-{n}", name=f"Queued {n} Oy", email=f"q{n}@queued.example")
     auth.login("agent")
-    seen, _pages = walk(client, "/desk?status=all", r'<a href="/desk/([^"/?]+)">')
+    seen, _pages = walk(client, "/desk?status=all", r'<a href="/desk/(R-[^"/?]+)[?"]')
     with db.connection_context():
         expected = {r.reference for r in AccountRequest.select()}
     assert len(expected) > 2 * PAGE_SIZE

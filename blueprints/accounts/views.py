@@ -15,12 +15,17 @@ from web.access import dealer_required
 from web.rendering import render_page
 
 
+def _list_state():
+    """The list's search and page from the URL (the detail's back link)."""
+    return RequestListState(q=paging.query_text(request.args),
+                            page=paging.page_number(request.args))
+
+
 @bp.route("")
 @dealer_required
 def account_list():
     """The sites' trade accounts, searchable by account, user or email."""
-    state = RequestListState(q=paging.query_text(request.args),
-                             page=paging.page_number(request.args))
+    state = _list_state()
     window = paging.Window(state.page, current_app.config["PAGE_SIZE"])
     matching = queries.matching_accounts(current_user.dealer_ids(), state.q)
     page = window.page(window.fetch(matching), total=matching.count())
@@ -46,5 +51,6 @@ def account_detail(account_id):
                        open_requests=open_requests,
                        edit_kind=edit_account_and_user.CODE,
                        history=account_history(account),
+                       back_args=_list_state().url_args(),
                        customer_summary=order_queries.customer_summary(account),
                        choices=choices)

@@ -32,6 +32,12 @@ def queue():
                        requests=page.rows, counts=counts)
 
 
+def _back_args():
+    """The queue's state from the URL: the detail's back link keeps it."""
+    sites = queries.all_sites()
+    return listing.parse(request.args, [site.id for site in sites]).url_args()
+
+
 def _request_or_404(reference):
     req = queries.request_by_reference(reference)
     if req is None:
@@ -57,6 +63,7 @@ def _render_detail(req, status=200, message=None, error=None,
         warnings=_warnings(req, error),
         can_take=workflow.can_take(req, current_user),
         can_resolve=workflow.can_resolve(req, current_user),
+        back_args=_back_args(),
         reject_form=reject_form or RejectForm(prefix="reject"),
         note_form=note_form or NoteForm(prefix="note"))
 
@@ -75,8 +82,8 @@ def _done(req, action, done=None, error=None, status=200):
         notify_by_mail(req, done.event)
     if not wants_partial():
         flash(error or str(ACTION_DONE[action]), "error" if error else "success")
-        return redirect(url_for("desk.request_detail", reference=req.reference),
-                        303)
+        return redirect(url_for("desk.request_detail", reference=req.reference,
+                                **_back_args()), 303)
     return _render_detail(req, status=status, error=error,
                           message=None if error else str(ACTION_DONE[action]))
 

@@ -52,6 +52,8 @@ def request_detail(reference):
     mark_read(current_user.id, Notification.request == sent.id)
     return render_page(
         "requests/detail.html", "requests/_detail.html", sent=sent,
+        # The list's state rides along in the URL, for the back link.
+        back_args=queries.parse(request.args).url_args(),
         handler=handler, events=queries.public_events(sent),
         rows=value_rows(sent.requested_values, sent.snapshot_values),
         with_before=bool(sent.snapshot_values),

@@ -6,6 +6,7 @@ where a missing browser is a failure.
 """
 import os
 import random
+import re
 import shutil
 
 import pytest
@@ -40,8 +41,67 @@ def browser():
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path,
                                              args=CHROMIUM_ARGS)
-        yield browser
+        yield WatchedBrowser(browser)
         browser.close()
+
+
+# The page reports each Content-Security-Policy violation as a console error
+# too (Chromium's own "Refused to …" line may be missing or worded otherwise).
+REPORT_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (event) => {
+  console.error('securitypolicyviolation: ' + event.violatedDirective + ' '
+                + event.blockedURI + ' ' + (event.sample || ''));
+});
+"""
+# A 4xx answer is swapped by htmx 4 on purpose (422 invalid form, 409 stale
+# change, 404 unknown URL); Chromium logs it as "Failed to load resource".
+EXPECTED_ERROR = re.compile(
+    r"^Failed to load resource: the server responded with a status of 4\d\d")
+
+
+class WatchedBrowser:
+    """The browser, whose every context is watched for console errors, CSP
+    violations and uncaught exceptions; each browser test fails on any."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.problems = []
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.add_init_script(REPORT_VIOLATIONS)
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.problems.append(
+            f"uncaught: {error.error}"))
+        return context
+
+    def _console(self, message):
+        if message.type == "error" and not EXPECTED_ERROR.match(message.text):
+            self.problems.append(f"{message.text} ({message.location.get('url')})")
+
+    def flush(self):
+        """Let events still on their way from the open pages arrive."""
+        for context in self._browser.contexts:
+            for page in context.pages[:1]:
+                page.wait_for_timeout(50)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fail a browser test whose pages logged an error or a CSP violation."""
+    browser = item.funcargs.get("browser")
+    if isinstance(browser, WatchedBrowser):
+        browser.problems.clear()
+    result = yield
+    if isinstance(browser, WatchedBrowser):
+        browser.flush()
+    if isinstance(browser, WatchedBrowser) and browser.problems:
+        pytest.fail("The browser console reported:\n"
+                    + "\n".join(dict.fromkeys(browser.problems)))
+    return result
 
 
 class LiveServer(ServedInThread):
