@@ -46,6 +46,9 @@ class AccountRequest(BaseModel):
     handled_by = ForeignKeyField(User, null=True, backref="handled_requests")
     resolved_at = DateTimeField(null=True)
     resolution_note = TextField(default="")
+    # When the dealer last replied, until an agent has read it (the queue
+    # marks the request meanwhile).
+    dealer_reply_at = DateTimeField(null=True)
     # From the form: a resend of the same form creates no second request.
     idempotency_key = CharField(unique=True, max_length=64)
 
