@@ -3,7 +3,7 @@ from flask import Blueprint
 from flask_login import current_user, login_required
 from peewee import JOIN
 
-from models import AccountRequest, Notification, RequestEvent
+from models import AccountRequest, Notification, RequestEvent, User
 from models.notices import mark_read
 from web.notices import shown
 from web.rendering import render_page
@@ -14,14 +14,17 @@ NOTICE_LIMIT = 100
 
 
 def latest(user_id, limit=NOTICE_LIMIT):
-    """The user's newest notices, with the request and event they are about."""
+    """The user's newest notices, with the request and event they are about
+    and who made the event."""
     return list(Notification
-                .select(Notification, AccountRequest, RequestEvent)
+                .select(Notification, AccountRequest, RequestEvent, User)
                 .join(AccountRequest, JOIN.LEFT_OUTER,
                       on=(Notification.request == AccountRequest.id))
                 .switch(Notification)
                 .join(RequestEvent, JOIN.LEFT_OUTER,
                       on=(Notification.event == RequestEvent.id))
+                .join(User, JOIN.LEFT_OUTER,
+                      on=(RequestEvent.actor == User.id))
                 .where(Notification.user == user_id)
                 .order_by(Notification.at.desc(), Notification.id.desc())
                 .limit(limit))

@@ -1,7 +1,7 @@
 """The customer service desk: the queue, request processing, service level."""
 from flask import Blueprint
 
-from blueprints.desk import history, values
+from blueprints.desk import history, notices, values
 from blueprints.desk.labels import (EVENT_LABELS, STATUS_FILTER_LABELS,
                                     URGENCY_LABELS)
 from blueprints.trade_requests.labels import (KIND_LABELS,
@@ -10,6 +10,7 @@ from blueprints.trade_requests.labels import (KIND_LABELS,
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 bp.record_once(values.register)
 bp.record_once(history.register)
+bp.record_once(notices.register)
 
 
 @bp.context_processor

@@ -9,6 +9,8 @@ from blueprints.desk.labels import ACTION_DONE, REFUSALS
 from blueprints.desk.mailer import notify_by_mail
 from blueprints.desk.review import review_rows
 from domain.request_apply import ApplyRefused
+from models import Notification
+from models.notices import mark_read
 from models.requests import OPEN_REQUEST_STATUSES
 from web import paging
 from web.access import agent_required
@@ -47,10 +49,11 @@ def _warnings(req, error):
 
 
 def _render_detail(req, status=200, message=None, error=None,
-                   reject_form=None, note_form=None):
+                   reject_form=None, note_form=None, new_reply_since=None):
     return render_page(
         "desk/detail.html", "desk/_panel.html", status=status,
         req=req, rows=review_rows(req), events=queries.events_of(req),
+        new_reply_since=new_reply_since,
         clock=queries.current_clock(), message=message, error=error,
         warnings=_warnings(req, error),
         can_take=workflow.can_take(req, current_user),
@@ -62,8 +65,12 @@ def _render_detail(req, status=200, message=None, error=None,
 @bp.route("/<reference>")
 @agent_required
 def request_detail(reference):
-    """One request: before → after, who sent it, its timeline, actions."""
-    return _render_detail(_request_or_404(reference))
+    """One request: before → after, who sent it, its timeline, actions.
+    Opening it reads the dealer's new replies (marked this once) and the
+    agent's notices about it."""
+    req = _request_or_404(reference)
+    mark_read(current_user.id, Notification.request == req.id)
+    return _render_detail(req, new_reply_since=workflow.read_dealer_reply(req))
 
 
 def _done(req, action, event=None, error=None, status=200):

@@ -98,3 +98,14 @@ def add_note(req, agent, text, to_dealer):
             return _event(req, agent, "message", note=text)
         return _event(req, agent, "note", note=text, internal=True,
                       notify=False)
+
+
+def read_dealer_reply(req):
+    """An agent opened the request: the dealer's replies are read. Returns
+    when the first unread one came (None if none), to mark them new once."""
+    since = req.dealer_reply_at
+    if since is not None:
+        (AccountRequest.update(dealer_reply_at=None)
+         .where((AccountRequest.id == req.id)
+                & (AccountRequest.dealer_reply_at == since)).execute())
+    return since
