@@ -5,6 +5,8 @@
   // After a swap, put keyboard focus somewhere sensible: the first invalid
   // field of a form, else an element marked to receive it, unless focus
   // is still on a control that survived the swap (typing in the search box).
+  // A confirmation marked data-take-focus is read first even so: htmx puts
+  // focus back into a re-rendered (emptied) form, but what was done is news.
   document.addEventListener("htmx:after:swap", function (event) {
     var target = event.detail && event.detail.ctx && event.detail.ctx.target;
     if (!target || !target.isConnected) {
@@ -13,6 +15,11 @@
     var invalid = target.querySelector("[aria-invalid='true']");
     if (invalid) {
       invalid.focus();
+      return;
+    }
+    var news = target.querySelector("[data-take-focus]");
+    if (news) {
+      news.focus();
       return;
     }
     var active = document.activeElement;

@@ -63,7 +63,7 @@ def test_reply_with_htmx_swaps_the_thread(asked, auth, client, htmx_headers):
     assert body.lstrip().startswith('<section id="request-thread"')
     # Focus moves to the confirmation, which a screen reader announces.
     assert re.search(r'<p class="flash flash-success" role="status" tabindex="-1" '
-                     r'data-focus-after-swap>Your reply was sent', body)
+                     r'data-take-focus>Your reply was sent', body)
     assert "Numero on 040 123 4567." in body
     assert re.search(r"<textarea[^>]*>\s*</textarea>", body)   # emptied
 
