@@ -86,3 +86,28 @@ def unread_count(user_id, dealer_ids, limit=NOTICE_WINDOW):
                       & (SiteNoticeRead.user == user_id)))
             .where(SiteNoticeRead.id.is_null())
             .bind(SiteNotice._meta.database).scalar())
+
+
+def mark_read(user_id, notices):
+    """The user has seen these notices (one insert; a second tab's same
+    insert changes nothing)."""
+    rows = [{"user": user_id, "notice": n.id} for n in notices
+            if not getattr(n, "read", False)]
+    if rows:
+        SiteNoticeRead.insert_many(rows).on_conflict_ignore().execute()
+
+
+def mark_item_read(user_id, dealer_id, kind, subject):
+    """The user opened the item a notice is about: that notice is read.
+    Looks first, so opening an item with no unread notice writes nothing."""
+    unread = (SiteNotice.select(SiteNotice.id)
+              .join(SiteNoticeRead, JOIN.LEFT_OUTER,
+                    on=((SiteNoticeRead.notice == SiteNotice.id)
+                        & (SiteNoticeRead.user == user_id)))
+              .where((SiteNotice.subject == subject)
+                     & (SiteNotice.dealer == dealer_id)
+                     & (SiteNotice.kind == kind)
+                     & SiteNoticeRead.id.is_null())
+              .first())
+    if unread is not None:
+        mark_read(user_id, [unread])
