@@ -30,7 +30,7 @@ def up(migrator, db):
     class SiteNotice(Base):
         dealer = ForeignKeyField(Dealer, on_delete="CASCADE", index=False)
         kind = CharField(max_length=32)
-        subject = CharField(max_length=64, index=True)
+        subject = CharField(max_length=64)
         summary = CharField(max_length=200, default="")
         at = DateTimeField()
 
