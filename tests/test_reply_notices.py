@@ -5,7 +5,7 @@ import re
 import pytest
 
 from blueprints.desk import workflow
-from models import Notification, User, db
+from models import Notification, RequestEvent, User, db
 from models.notices import KIND_REPLY, unread_count
 from tests.desk_factories import make_request
 from tests.reply_support import (agent, asked_request, fresh, post_reply)
@@ -124,3 +124,20 @@ def test_an_agent_without_notices_is_told_what_will_come(demo, auth, client):
     auth.login("agent")
     page = client.get("/notices?lang=en").get_data(as_text=True)
     assert "When a dealer replies on a request you handle" in page
+
+
+def test_a_colleague_who_replied_hears_the_answer_too(asked, auth, client):
+    from models import Dealer, Membership
+    with db.connection_context():
+        colleague = User(username="colleague", display_name="Kollega")
+        colleague.set_password("colleague")
+        colleague.save()
+        Membership.create(user=colleague, dealer=Dealer.get(Dealer.code == "20/90074"))
+    auth.login("colleague")
+    assert post_reply(client, asked, "Numero on 040 123 4567.").status_code == 303
+    with db.connection_context():
+        workflow.add_note(fresh(asked), agent(), "Kiitos!", to_dealer=True)
+        thanks = RequestEvent.get(RequestEvent.note == "Kiitos!")
+        thanked = {n.user.username for n in Notification.select().join(User)
+                   .where(Notification.event == thanks)}
+    assert thanked == {"demo", "colleague"}

@@ -39,13 +39,26 @@ def _claim(req, expected_status, expected_handler, changes):
         raise ApplyRefused(REFUSED_STATUS)
 
 
+def _dealers_to_tell(req, kind):
+    """The sender; for a message also whoever at the site has replied on
+    the request, as they are in the conversation too."""
+    people = {req.submitted_by_id}
+    if kind == "message":
+        people.update(row.actor_id for row in RequestEvent
+                      .select(RequestEvent.actor).distinct()
+                      .where((RequestEvent.request == req.id)
+                             & (RequestEvent.kind == "reply")))
+    return sorted(people - {None})
+
+
 def _event(req, actor, kind, note="", internal=False, notify=True):
     event = RequestEvent.create(request=req, actor=actor, kind=kind,
                                 note=note, internal=internal)
     # Not stored: tells the caller the sender should also get an e-mail.
     event.notifies_sender = notify
     if notify:
-        notify_about_request(req.submitted_by_id, req, event)
+        for user_id in _dealers_to_tell(req, kind):
+            notify_about_request(user_id, req, event)
     return event
 
 
