@@ -66,6 +66,8 @@ def newest(user_id, dealer_ids, limit=NOTICE_WINDOW):
     rows = list(SiteNotice.select(SiteNotice, Dealer).join(Dealer)
                 .where(SiteNotice.id.in_(_window(dealer_ids, limit)))
                 .order_by(SiteNotice.id.desc()))
+    if not rows:
+        return rows
     read = {row.notice_id for row in SiteNoticeRead
             .select(SiteNoticeRead.notice)
             .where((SiteNoticeRead.user == user_id)
