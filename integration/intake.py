@@ -1,4 +1,5 @@
-"""Taking in an order from the marketplace: code, lines, totals, event."""
+"""Taking in an order from the marketplace: code, lines, totals, event,
+and the notice that tells the site's users."""
 import datetime
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ from domain.order_codes import code_for
 from integration.outbox import ORDER_CREATED, record_order_event
 from models import (STATUS_NEW, VIA_API, Order, OrderEvent, OrderLine,
                     TradeAccount, utcnow, write_transaction)
+from models.site_notices import KIND_NEW_ORDER, notify_site
 
 # Codes are the instant of acceptance to the millisecond; orders accepted in
 # the same millisecond take the next free one (a few at most in a burst).
@@ -71,6 +73,9 @@ def create_order(dealer_id, fields):
                               from_status="", to_status=STATUS_NEW,
                               via=VIA_API)
     record_order_event(order, ORDER_CREATED, lines=rows, events=[event])
+    # Everyone at the site hears of it: one row, however many users.
+    notify_site(dealer_id, KIND_NEW_ORDER, order.code, summary=account.name,
+                at=instant)
     return order, rows, [event]
 
 

@@ -11,11 +11,13 @@ from models.people import ROLE_AGENT, ROLE_DEALER, Dealer, Membership, User
 from models.notices import Notification
 from models.requests import (AccountChange, AccountRequest, Counter,
                              RequestEvent)
+from models.site_notices import SiteNotice, SiteNoticeRead
 
 ALL_MODELS = [Dealer, User, Membership, TradeAccount, TradeUser, Order,
               OrderLine, OrderEvent, AccountRequest, RequestEvent,
               Notification, AccountChange, Counter, ApiKey, IdempotencyRecord,
-              WebhookEndpoint, WebhookEvent, WebhookDelivery, WebhookAttempt]
+              WebhookEndpoint, WebhookEvent, WebhookDelivery, WebhookAttempt,
+              SiteNotice, SiteNoticeRead]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
     "ALL_MODELS", "BaseModel", "db", "open_database", "utcnow",

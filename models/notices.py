@@ -11,7 +11,8 @@ from models.base import BaseModel, utcnow
 from models.people import User
 from models.requests import AccountRequest, RequestEvent
 
-KIND_REQUEST = "request"
+KIND_REQUEST = "request"          # to the dealer: their request changed
+KIND_REPLY = "request_reply"      # to an agent: the dealer replied
 
 
 class Notification(BaseModel):
@@ -28,9 +29,9 @@ class Notification(BaseModel):
         indexes = ((("user", "at"), False),)
 
 
-def notify_about_request(user_id, req, event):
+def notify_about_request(user_id, req, event, kind=KIND_REQUEST):
     """A notice for `user_id` that `event` happened to request `req`."""
-    return Notification.create(user=user_id, kind=KIND_REQUEST,
+    return Notification.create(user=user_id, kind=kind,
                                subject=req.reference, request=req.id,
                                event=event)
 

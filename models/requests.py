@@ -41,6 +41,9 @@ class AccountRequest(BaseModel):
     handled_by = ForeignKeyField(User, null=True, backref="handled_requests")
     resolved_at = DateTimeField(null=True)
     resolution_note = TextField(default="")
+    # When the first of the dealer's replies no agent has read yet came
+    # (None once an agent opens the request); the queue marks it meanwhile.
+    dealer_reply_at = DateTimeField(null=True)
     # From the form: a resend of the same form creates no second request.
     idempotency_key = CharField(unique=True, max_length=64)
 

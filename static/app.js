@@ -5,6 +5,8 @@
   // After a swap, put keyboard focus somewhere sensible: the first invalid
   // field of a form, else an element marked to receive it, unless focus
   // is still on a control that survived the swap (typing in the search box).
+  // A confirmation marked data-take-focus is read first even so: htmx puts
+  // focus back into a re-rendered (emptied) form, but what was done is news.
   document.addEventListener("htmx:after:swap", function (event) {
     var target = event.detail && event.detail.ctx && event.detail.ctx.target;
     if (!target || !target.isConnected) {
@@ -13,6 +15,11 @@
     var invalid = target.querySelector("[aria-invalid='true']");
     if (invalid) {
       invalid.focus();
+      return;
+    }
+    var news = target.querySelector("[data-take-focus]");
+    if (news) {
+      news.focus();
       return;
     }
     var active = document.activeElement;
@@ -26,10 +33,11 @@
     marked.focus();
   });
 
-  // "Select all on this page" ticks every order of the list's page; it
-  // is hidden without JavaScript, where it could do nothing.
+  // "Select all on this page" ticks every order of the list's page; it,
+  // Print buttons and tips about keys this script adds are hidden without
+  // JavaScript, where they could do nothing.
   function showScripted(root) {
-    root.querySelectorAll("[data-select-all], [data-print]").forEach(function (el) {
+    root.querySelectorAll("[data-select-all], [data-print], [data-scripted]").forEach(function (el) {
       el.hidden = false;
     });
   }
@@ -50,6 +58,15 @@
         all.indeterminate = ticked.length > 0 && ticked.length < picks.length;
       }
     }
+  });
+  // In a reply box Enter sends, as in the chat tools dealers use;
+  // Shift+Enter starts a new line. Not while an input method composes.
+  document.addEventListener("keydown", function (event) {
+    var box = event.target;
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    if (!box.matches || !box.matches("textarea[data-enter-sends]") || !box.form) return;
+    event.preventDefault();
+    box.form.requestSubmit();
   });
   // Print buttons open the browser's print dialog.
   document.addEventListener("click", function (event) {

@@ -52,9 +52,15 @@ def test_other_dealers_notices_stay_unread(demo, auth, client):
         assert Notification.get().read is False
 
 
-def test_agents_have_no_notice_count(demo, auth, client):
+def test_agents_have_their_own_notice_count(demo, auth, client):
+    """Agents hear of dealers' replies (tests/test_reply_notices.py); the
+    dealer's notices about the same request are not theirs."""
+    with db.connection_context():
+        req = make_request()
+        workflow.take(req, _agent(), "submitted", None)
     auth.login("agent")
-    assert b'id="header-notices"' not in client.get("/desk").data
+    page = client.get("/desk?lang=en").get_data(as_text=True)
+    assert 'id="header-notices"' in page and "No new notices" in page
 
 
 def test_account_history_lists_applied_changes(demo):

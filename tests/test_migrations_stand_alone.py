@@ -45,6 +45,9 @@ RELEASED = {
     "0010_order_account_date_index.py": "a624667a862ad5f8",
     "0011_integrations.py": "b09c1b1dae344b7c",
     "0012_notices_of_any_kind.py": "67e5b458f82687dc",
+    "0013_dealer_replies_and_order_notices.py": "59ee11bfc74d308a",
+    "0014_order_search_in_plain_sql.py": "0fcb15532e14d9c3",
+    "0015_account_order_totals.py": "0b18c73ecc3fd7c0",
 }
 # Numbers never used in this repository (migrations/README.md says why).
 NEVER_USED = {2, 3, 5}

@@ -2,9 +2,10 @@
 
 Every page's header shows the user's unread count, linking to the notices
 page (blueprints/notices.py). An area registers each kind of notice it
-makes with register_type(): the requests area registers "request"; a kind
-for new orders would register the order detail endpoint with the order's
-code as its URL argument, and a describe() saying "New order …".
+makes with register_type(): the requests area registers "request", the
+desk "request_reply", and the orders area "new_order" (a notice to the
+whole site, models/site_notices.py) with the order detail endpoint and the
+order's code as its URL argument.
 """
 from dataclasses import dataclass
 from typing import Callable
@@ -12,7 +13,7 @@ from typing import Callable
 from flask import current_app, url_for
 from flask_login import current_user
 
-from models import notices
+from models import notices, site_notices
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,11 @@ def header_notices():
         return 0, None
     endpoint = "notices.notice_list"
     link = url_for(endpoint) if endpoint in current_app.view_functions else None
-    return notices.unread_count(current_user.id), link
+    unread = notices.unread_count(current_user.id)
+    if not current_user.is_agent:
+        unread += site_notices.unread_count(current_user.id,
+                                            current_user.dealer_ids())
+    return unread, link
 
 
 def register(app):

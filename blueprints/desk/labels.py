@@ -10,6 +10,7 @@ EVENT_LABELS = {
     "rejected": _l("Rejected"),
     "note": _l("Internal note"),
     "message": _l("Message to the dealer"),
+    "reply": _l("Reply from the dealer"),
 }
 
 # Subjects of the e-mail to the sender ("Your request R-…: <summary>").

@@ -9,6 +9,8 @@ from blueprints.desk.labels import ACTION_DONE, REFUSALS
 from blueprints.desk.mailer import notify_by_mail
 from blueprints.desk.review import review_rows
 from domain.request_refusals import ActionRefused
+from models import Notification
+from models.notices import mark_read
 from models.requests import OPEN_REQUEST_STATUSES
 from request_kinds.carrying_out import conflicts
 from web import paging
@@ -54,11 +56,12 @@ def _warnings(req, error):
 
 
 def _render_detail(req, status=200, message=None, error=None,
-                   reject_form=None, note_form=None):
+                   reject_form=None, note_form=None, new_reply_since=None):
     return render_page(
         "desk/detail.html", "desk/_panel.html", status=status,
         req=req, rows=review_rows(req), events=queries.events_of(req),
         history=account_history(req.account) if req.account_id else [],
+        new_reply_since=new_reply_since,
         clock=queries.current_clock(), message=message, error=error,
         warnings=_warnings(req, error),
         can_take=workflow.can_take(req, current_user),
@@ -71,8 +74,12 @@ def _render_detail(req, status=200, message=None, error=None,
 @bp.route("/<reference>")
 @agent_required
 def request_detail(reference):
-    """One request: before → after, who sent it, its timeline, actions."""
-    return _render_detail(_request_or_404(reference))
+    """One request: before → after, who sent it, its timeline, actions.
+    Opening it reads the dealer's new replies (marked this once) and the
+    agent's notices about it."""
+    req = _request_or_404(reference)
+    mark_read(current_user.id, Notification.request == req.id)
+    return _render_detail(req, new_reply_since=workflow.read_dealer_reply(req))
 
 
 def _done(req, action, done=None, error=None, status=200):

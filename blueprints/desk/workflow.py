@@ -49,11 +49,24 @@ def _claim(req, expected_status, expected_handler, changes):
         raise RequestMoved()
 
 
+def _dealers_to_tell(req, kind):
+    """The sender; for a message also whoever at the site has replied on
+    the request, as they are in the conversation too."""
+    people = {req.submitted_by_id}
+    if kind == "message":
+        people.update(row.actor_id for row in RequestEvent
+                      .select(RequestEvent.actor).distinct()
+                      .where((RequestEvent.request == req.id)
+                             & (RequestEvent.kind == "reply")))
+    return sorted(people - {None})
+
+
 def _event(req, actor, kind, note="", internal=False, notify=True):
     event = RequestEvent.create(request=req, actor=actor, kind=kind,
                                 note=note, internal=internal)
     if notify:
-        notify_about_request(req.submitted_by_id, req, event)
+        for user_id in _dealers_to_tell(req, kind):
+            notify_about_request(user_id, req, event)
     return Done(event, tells_sender=notify)
 
 
@@ -109,3 +122,14 @@ def add_note(req, agent, text, to_dealer):
             return _event(req, agent, "message", note=text)
         return _event(req, agent, "note", note=text, internal=True,
                       notify=False)
+
+
+def read_dealer_reply(req):
+    """An agent opened the request: the dealer's replies are read. Returns
+    when the first unread one came (None if none), to mark them new once."""
+    since = req.dealer_reply_at
+    if since is not None:
+        (AccountRequest.update(dealer_reply_at=None)
+         .where((AccountRequest.id == req.id)
+                & (AccountRequest.dealer_reply_at == since)).execute())
+    return since

@@ -2,10 +2,12 @@
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
+from blueprints.orders import notices
 from blueprints.orders.labels import ACTION_LABELS, STATUS_LABELS
 from models import ORDER_STATUSES
 
 bp = Blueprint("orders", __name__, url_prefix="/orders")
+bp.record_once(notices.register)
 
 ORDER_COLUMNS = [
     (_l("Order code"), "code"),

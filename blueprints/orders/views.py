@@ -10,6 +10,8 @@ from blueprints.orders import bp, listing, queries
 from blueprints.orders.labels import ACTION_DONE, DATE_PROBLEMS
 from blueprints.orders.status import StatusForm, change_status
 from domain.order_status import TransitionRefused, actions_from
+from models import site_notices
+from models.site_notices import KIND_NEW_ORDER
 from web.access import dealer_required
 from web import new_orders
 from web import paging
@@ -92,6 +94,9 @@ def _order_or_404(code):
 def order_detail(code):
     """One order: its header, lines and the timeline of status changes."""
     order = _order_or_404(code)
+    # Seeing the order reads its new-order notice.
+    site_notices.mark_item_read(current_user.id, order.dealer_id,
+                                KIND_NEW_ORDER, order.code)
     return render_page("orders/detail.html", "orders/_panel.html",
                        **_detail_context(order))
 

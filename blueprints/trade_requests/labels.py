@@ -49,6 +49,7 @@ EVENT_LABELS = {
     "rejected": _l("Request rejected"),
     "note": _l("Note"),
     "message": _l("Message from customer service"),
+    "reply": _l("Reply to customer service"),
 }
 
 

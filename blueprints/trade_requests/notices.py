@@ -31,10 +31,15 @@ def describe(notice):
     event = notice.event if notice.event_id else None
     account = notice.request.account_name if notice.request_id else ""
     text = update_sentence(event.kind if event else "", notice.subject, account)
-    note = (event.note or "") if event else ""
+    return text, excerpt(event.note if event else "")
+
+
+def excerpt(note):
+    """The start of a message, as much as a notice quotes."""
+    note = note or ""
     if len(note) > NOTE_EXCERPT:
         note = note[:NOTE_EXCERPT - 1].rstrip() + "…"
-    return text, note
+    return note
 
 
 def register(state):

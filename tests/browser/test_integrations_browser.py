@@ -1,28 +1,14 @@
 """The marketplace connection as a dealer meets it: keys, endpoints, and
 new orders announced on an open list without moving its rows."""
-import json
 import re
-import urllib.request
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.api_support import account_id, key_for, order_body
+from tests.api_support import key_for, post_order_over_http
 from tests.browser.conftest import log_in, serious_axe_violations
 
 pytestmark = pytest.mark.browser
-
-
-def _post_order(base_url, secret, **changes):
-    request = urllib.request.Request(
-        f"{base_url}/api/v1/orders", method="POST",
-        data=json.dumps(order_body(account_id(), **changes)).encode(),
-        headers={"Authorization": f"Bearer {secret}",
-                 "Idempotency-Key": uuid.uuid4().hex,
-                 "Content-Type": "application/json"})
-    with urllib.request.urlopen(request) as response:
-        return json.load(response)["code"]
 
 
 @pytest.mark.parametrize("lang, banner, show, header", [
@@ -38,7 +24,7 @@ def test_a_new_order_is_announced_and_shown_on_a_click(page, live_server, lang,
     first_row = page.locator("#results tbody tr").first
     before = first_row.inner_text()
     page.evaluate("window.__marker = 'same page'")
-    code = _post_order(page.base_url, secret, po_number="NOTICE-1")
+    code = post_order_over_http(page.base_url, secret, po_number="NOTICE-1")
     expect(page.locator("#new-orders-banner")).to_contain_text(banner,
                                                                timeout=8000)
     expect(page.locator("#new-orders")).to_have_text(header)

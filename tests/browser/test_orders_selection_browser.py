@@ -35,7 +35,8 @@ def test_start_every_order_of_a_page_in_english(page):
     page.get_by_role("button", name="Start processing").click()
     expect(page.locator(".flashes")).to_contain_text(
         f"{rows} orders moved to In progress.")
-    # Back on the same filtered list, where nothing new is left.
+    # Back on the same filtered list, where nothing new is left (the empty
+    # list's message quotes the search, so count rows, not the name).
     expect(page).to_have_url(re.compile(r"status=new"))
     expect(page.locator("#results tbody tr")).to_have_count(0)
     expect(page.locator("#results .empty")).to_contain_text("JG IMT 1")
