@@ -36,11 +36,10 @@ def test_list_rows_have_labelled_checkboxes(demo, client, auth):
     order = _orders(HELSINKI, "new", 1)[0]
     html = client.get(f"/orders?lang=en&q={order.code}").get_data(
         as_text=True)
-    # Named "Select order CODE": the hidden words, then the order's code.
-    assert (f'name="code" value="{order.code}:new" aria-labelledby='
-            f'"select-order order-{order.code}"') in html
-    assert '<span id="select-order" hidden>Select order</span>' in html
-    assert f'" id="order-{order.code}">{order.code}</a>' in html
+    assert (f'name="code" value="{order.code}:new" id="pick-{order.code}"'
+            in html)
+    assert (f'<label for="pick-{order.code}" class="visually-hidden">'
+            f'Select order {order.code}</label>') in html
     assert 'data-select-all' in html and "Select all orders on this page" in html
     assert 'action="/orders/bulk-status"' in html
 
