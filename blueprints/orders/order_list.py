@@ -45,6 +45,8 @@ SORT_FIELDS = {
 INDEXED_LENGTH = 3
 # Orders one way of matching by code or PO number reads and counts.
 CODE_MATCHES = 5000
+# Sorts whose keys are text (ordered by the database's collation).
+TEXT_SORTS = {"code", "po", "customer", "status"}
 # Above every character: `prefix + TOP` ends a prefix range.
 TOP = "\U0010ffff"
 
@@ -108,6 +110,15 @@ def _gathers(matches, wanted, size):
 def _first(keyed, state, offset, limit):
     """Ids of the page from the candidates (key, id), each order once."""
     unique = {order_id: key for key, order_id in keyed}
+    if not is_sqlite() and state.sort_key in TEXT_SORTS and unique:
+        # PostgreSQL orders text by its collation, which Python cannot
+        # follow: the database sorts the candidates, as its walks did.
+        column = SORT_FIELDS[state.sort_key]
+        ordering = ([column.desc(), Order.id.desc()] if state.descending
+                    else [column.asc(), Order.id.asc()])
+        return [order_id for order_id, in
+                Order.select(Order.id).where(Order.id.in_(list(unique)))
+                .order_by(*ordering).limit(limit).offset(offset).tuples()]
     pick = heapq.nlargest if state.descending else heapq.nsmallest
     page = pick(offset + limit, ((key, order_id)
                                  for order_id, key in unique.items()))
