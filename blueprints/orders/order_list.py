@@ -68,7 +68,8 @@ class CodeWay:
 
 
 def page_ids(site_ids, state, offset, limit):
-    """(ids of one page in order, StatusCounts) of an undated list."""
+    """(ids of one page in order, StatusCounts) of a list not narrowed by
+    dates or a customer (queries.py reads those)."""
     counts, sizes = _status_counts(site_ids, state.status)
     if not state.q and state.sort_key == "site":
         return _site_after_site(site_ids, sizes, state, offset, limit), counts
