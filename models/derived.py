@@ -19,7 +19,7 @@ def rebuild_order_search():
 
 
 def rebuild_order_counts():
-    """The status and customer counters, counted again."""
+    """The status, customer and account counters, counted again."""
     OrderStatusCount.delete().execute()
     db.execute_sql("INSERT INTO order_status_count (dealer_id, status, n) "
                    'SELECT dealer_id, status, COUNT(*) FROM "order" '
