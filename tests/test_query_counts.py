@@ -2,6 +2,7 @@
 import pytest
 
 from models import Order, OrderEvent, OrderLine, User, db
+from models.base import is_sqlite
 from tests.sql_capture import captured_sql
 
 
@@ -30,8 +31,12 @@ def test_list_page_queries_do_not_grow_with_rows(demo, client, auth,
     full, html = _query_count(client, "/orders?q=QC-", headers)
     assert html.count("<tr>") == 51       # header and a full page
     assert full == one
-    # A short search reads its code and PO number ranges one by one.
-    assert _query_count(client, "/orders?q=12&sort=code", headers)[0] <= one + 1
+    # A short search reads its code and PO number ranges one by one; on
+    # PostgreSQL a text sort has the database order the candidates.
+    with db.connection_context():
+        extra = 1 if is_sqlite() else 2
+    assert _query_count(client, "/orders?q=12&sort=code", headers)[0] \
+        <= one + extra
     # Unsearched: likewise, whatever the filter or page.
     plain, html = _query_count(client, "/orders?sort=code", headers)
     assert html.count("<tr>") == 51
