@@ -3,7 +3,7 @@ from peewee import (BooleanField, CharField, DateTimeField, ForeignKeyField,
                     TextField)
 
 from models.base import BaseModel, utcnow
-from models.people import Dealer, User
+from models.people import Dealer
 
 
 class TradeAccount(BaseModel):

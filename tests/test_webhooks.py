@@ -1,6 +1,5 @@
 """Webhooks: the outbox, signing, retries, claims, and where they may go."""
 import datetime
-import json
 import os
 import signal
 import subprocess
@@ -150,8 +149,6 @@ def test_several_workers_never_make_the_same_attempt(demo):
             thread.start()
         for thread in threads:
             thread.join()
-        sent = [(h["webhook-id"], h.get("host"), body)
-                for h, body in receiver.received]
     deliveries = _deliveries()
     assert len(deliveries) == 80
     assert all(d.status == DELIVERY_DELIVERED and d.attempts == 1

@@ -8,7 +8,6 @@ dependency less is one audit finding less.
 import datetime
 import json
 import logging
-import re
 import secrets
 import time
 
