@@ -14,12 +14,15 @@ from load import BROWSER, PARTIAL
 SEARCHES = {
     "a PO number fragment (a few hundred)": "12361",
     "a four-digit fragment (thousands)": "4711",
+    "a code's date (a month's orders)": "2405",
     "a customer word (a quarter of all)": "korjaamo",
     "one customer (one in twelve)": "Kallion",
     "one character": "k",
     "one digit": "1",
+    "one digit (every code)": "2",
     "two characters": "Oy",
     "two digits": "19",
+    "two digits (this year's codes)": "26",
     "no match": "zzqx",
 }
 SORTS = ("code", "site", "po", "customer", "date", "status", "total")

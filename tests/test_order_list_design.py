@@ -78,14 +78,18 @@ def test_every_sort_direction_and_status_gives_the_plain_page(
                         assert counts.in_filter(status) == len(expected)
 
 
+@pytest.mark.parametrize("budget", [20000, 30])
 @pytest.mark.parametrize("q", ["2", "19", "190", "PO-", "jg"])
 def test_more_code_matches_than_are_read_make_the_counts_lower_bounds(
-        orders, monkeypatch, q):
-    """Past CODE_MATCHES the code matches are walked, tested per order."""
-    monkeypatch.setattr(order_list, "CODE_MATCHES", 3)
+        orders, monkeypatch, q, budget):
+    """Past MATCHES_COUNTED the code matches are walked, tested per order;
+    a range's walk past WALK_BUDGET entries gives way to a gather."""
+    monkeypatch.setattr(order_list, "MATCHES_COUNTED", 3)
+    monkeypatch.setattr(order_list, "WALK_BUDGET", budget)
     with db.connection_context():
         sites = _sites()
-        for sort in ("total", "-code", "po", "-po", "site", "-date"):
+        for sort in ("total", "-code", "po", "-po", "site", "-site", "date",
+                     "-date", "customer", "-status"):
             for status in ("", "new"):
                 state = ListState(q=q, sort=sort, status=status)
                 expected = _reference(sites, state)
@@ -143,7 +147,7 @@ def test_the_searches_above_find_orders_to_compare(orders):
 
 def test_lower_bound_counts_say_so_on_the_page(orders, client, auth,
                                                monkeypatch):
-    monkeypatch.setattr(order_list, "CODE_MATCHES", 3)
+    monkeypatch.setattr(order_list, "MATCHES_COUNTED", 3)
     auth.login("demo")
     html = client.get("/orders?q=2&lang=en").get_data(as_text=True)
     assert "At least " in html and "or more" in html

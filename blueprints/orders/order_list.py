@@ -9,25 +9,30 @@ order_customer_count, few next to their orders), or by code or PO number
 the (site, code) and (site, PO number) indexes; pg_trgm on PostgreSQL).
 
 Counts come from the counters: the sites' orders by status, a search's
-customers' orders by status. Orders found by code or PO number are read,
-at most CODE_MATCHES per way (past that, the counts are "at least").
+customers' orders by status. Orders found by code or PO number are
+counted by the database, reading at most MATCHES_COUNTED a site and way
+(past that, the counts are "at least").
 
-The page's candidates are read per site and way, whichever reads fewer
-rows:
+The page's candidates are read per site and way:
 
-- gather: the matching orders themselves, sorted here (as many rows as
-  they are);
+- gather: the matching orders, read through the way's index and sorted
+  by the database (as many rows as they are), when they are few;
 - walk: the site's orders in sort order from its (site, [status,] key)
   index, keeping the matching ones until there are enough (about
-  wanted × orders ÷ matches index entries). An unsearched list is a walk
-  that keeps every order.
+  wanted × orders ÷ matches index entries), when they are many. The sort
+  indexes hold the code and PO number, so a walk tests them without
+  reading the order. An unsearched list is a walk that keeps every order.
+- walk, then gather: a prefix range's many matches may all lie far down
+  the sort order ("26" finds this year's orders, last by date), so its
+  walk stops after WALK_BUDGET entries and the range is gathered from
+  its own index, which holds every sort key.
 
 The candidates are merged in sort order, ties broken by id.
 """
 import heapq
 from dataclasses import dataclass
 
-from peewee import SQL, NodeList, Value
+from peewee import SQL, Case, NodeList, Tuple, Value, fn
 
 from blueprints.orders.text_match import (case_variants, like, like_escaped,
                                           word_start_matcher)
@@ -43,8 +48,13 @@ SORT_FIELDS = {
 # Searches this short match where a code, PO number or a word of a name
 # starts; longer ones anywhere (the trigram indexes need three).
 INDEXED_LENGTH = 3
-# Orders one way of matching by code or PO number reads and counts.
-CODE_MATCHES = 5000
+# Orders a site's way of matching by code or PO number counts (each
+# looked up for its status and customer); as many are always gathered.
+MATCHES_COUNTED = 2000
+# Index entries a walk of a range's many matches reads before it gathers
+# them from the range's index instead (they cluster far down the sort
+# order: "26" matches this year's orders, last by date).
+WALK_BUDGET = 20000
 # Sorts whose keys are text (ordered by the database's collation).
 TEXT_SORTS = {"code", "po", "customer", "status"}
 # Above every character: `prefix + TOP` ends a prefix range.
@@ -61,10 +71,14 @@ class StatusCounts(dict):
 
 @dataclass
 class CodeWay:
-    """One way of matching by code or PO number, and what it found."""
-    rows: list          # (id, status, site, customer, key), ≤ CODE_MATCHES
-    complete: bool      # the rows are all its matches
-    walk_condition: object   # how a walk tests an order for it
+    """One way of matching by code or PO number: a condition per spelling,
+    each a range of `column`'s index (None: the trigram index)."""
+    column: object
+    conditions: list
+
+    @property
+    def condition(self):
+        return _any_of(self.conditions)
 
 
 def page_ids(site_ids, state, offset, limit):
@@ -78,34 +92,58 @@ def page_ids(site_ids, state, offset, limit):
         return [order_id for _key, order_id in keyed], counts
     wanted = offset + limit
     names, name_counts, by_status = _matching_customers(site_ids, state)
-    ways = _code_ways(site_ids, state)
-    counts = _search_counts(names, by_status, ways)
-    by_site = state.sort_key == "site"
+    counts = StatusCounts(by_status)
     keyed = []
     for rank, site in enumerate(site_ids):
         site_names = sorted(names.get(site, ()))
-        matches = name_counts.get(site, 0)
-        if site_names and _gathers(matches, wanted, sizes.get(site, 0)):
-            keyed += _gather_customers(site, rank, site_names, state)
-        elif site_names:
+        if not site_names:
+            continue
+        if _gathers(name_counts.get(site, 0), wanted, sizes.get(site, 0)):
+            keyed += _gather(Order.dealer == site,
+                             Order.customer_name.in_(site_names), state,
+                             wanted, {site: rank})
+        else:
             keyed += _walk([site], state, _in_names(site_names, state),
                            wanted, rank=rank)
-        for way in ways:
-            if way.complete:
-                keyed += [(rank if by_site else key, order_id)
-                          for order_id, status, row_site, _name, key in way.rows
-                          if row_site == site and (not state.status
-                                                   or status == state.status)]
-            else:
-                keyed += _walk([site], state, way.walk_condition, wanted,
-                               rank=rank)
+    # Each order counted once: not again by a later way, nor when its
+    # customer's orders are counted already.
+    counted = [_named(names)] if names else []
+    ranks = {site: rank for rank, site in enumerate(site_ids)}
+    for way in _code_ways(state.q):
+        found, read = _count(site_ids, way, counted)
+        counted.append(way.condition)
+        for status, n in found.items():
+            counts[status] += n
+        complete = sum(read.values()) <= MATCHES_COUNTED
+        counts.at_least |= not complete
+        matches = read.get(state.status, 0) if state.status \
+            else sum(read.values())
+        if complete and not matches:
+            continue
+        # Past MATCHES_COUNTED the way is walked: its matches are many.
+        if complete and _gathers(matches, wanted, sum(sizes.values())):
+            for condition in way.conditions:
+                keyed += _gather(_at_sites(site_ids, way), condition, state,
+                                 wanted, ranks)
+            continue
+        for rank, site in enumerate(site_ids):
+            for condition in way.conditions:
+                if way.column is not None:
+                    keyed += _walk_or_gather(site, rank, condition,
+                                             way.column, state, wanted)
+                else:
+                    keyed += _walk([site], state,
+                                   _walk_test(condition, way.column, state),
+                                   wanted, rank=rank)
     return _first(keyed, state, offset, limit), counts
 
 
 def _gathers(matches, wanted, size):
     """Whether reading a site's matches costs less than walking it: as
-    many rows as matches, against about wanted × size ÷ matches."""
-    return matches * matches <= wanted * size
+    many rows as matches, against about wanted × size ÷ matches (which
+    grows when matches cluster away from the start of the sort order, so
+    up to MATCHES_COUNTED are always gathered)."""
+    return matches <= MATCHES_COUNTED or matches * matches <= wanted * size
 
 
 def _first(keyed, state, offset, limit):
@@ -151,62 +189,71 @@ def _matching_customers(site_ids, state):
     return names, in_filter, by_status
 
 
-def _search_counts(names, by_status, ways):
-    """StatusCounts of a search: the customers' orders from the counters,
-    plus each order found by code or PO number whose customer is not
-    among them, once."""
-    counts = StatusCounts(by_status)
-    seen = set()
-    for way in ways:
-        counts.at_least |= not way.complete
-        for order_id, status, site, name, _key in way.rows:
-            if order_id not in seen and name not in names.get(site, ()):
-                seen.add(order_id)
-                counts[status] += 1
-    return counts
+def _count(site_ids, way, counted):
+    """({status: n}, {status: read}) of the sites' orders the way matches
+    and none of `counted` does, from at most MATCHES_COUNTED + 1 of its
+    orders read (all of them when that is fewer). One arm per spelling:
+    an OR of them would not be read through the index."""
+    arms = None
+    for n, condition in enumerate(way.conditions):
+        earlier = counted + way.conditions[:n]
+        new = Case(None, [(_any_of(earlier), 0)], 1) if earlier else Value(1)
+        arm = (Order.select(Order.status, new.alias("new"))
+               .where(_at_sites(site_ids, way) & condition))
+        arms = arm if arms is None else arms + arm
+    matching = arms.limit(MATCHES_COUNTED + 1).alias("matching")
+    found, read = {}, {}
+    for status, new, n in (
+            Order.select(matching.c.status, fn.SUM(matching.c.new),
+                         fn.COUNT(SQL("*")))
+            .from_(matching).group_by(matching.c.status).tuples()):
+        found[status], read[status] = int(new), n
+    return found, read
 
 
-def _code_ways(site_ids, state):
-    """The ways the search matches by code or PO number, each with up to
-    CODE_MATCHES + 1 of its orders read."""
-    key = Order.dealer if state.sort_key == "site" else _key_column(state)
-    ways = []
-    for condition, column in _code_conditions(state.q):
-        # The trigram index leads (not the site's index, with every order
-        # of the site); a range reads the (site, column) index.
-        site = Order.dealer if column is not None else _unindexed(Order.dealer)
-        rows = list(Order.select(Order.id, Order.status, Order.dealer,
-                                 Order.customer_name, key)
-                    .where(site.in_(list(site_ids)) & condition)
-                    .limit(CODE_MATCHES + 1).tuples())
-        ways.append(CodeWay(rows[:CODE_MATCHES], len(rows) <= CODE_MATCHES,
-                            _walk_test(condition, column, state)))
-    return ways
+def _named(names):
+    """Orders of the sites' customers `names` ({site: names}), tested on
+    each order read through another index."""
+    return _any_of([(_unindexed(Order.dealer) == site)
+                    & _unindexed(Order.customer_name).in_(sorted(site_names))
+                    for site, site_names in names.items()])
 
 
-def _code_conditions(q):
-    """[(condition, column)]: the code or PO number contains the search
-    (from INDEXED_LENGTH characters; column None) or starts with it."""
+def _at_sites(site_ids, way):
+    """The test of the sites for a way's reads: the trigram index leads
+    (not the sites' index, with every order of the sites); a range reads
+    the (site, column) index."""
+    if way.column is None:
+        return _unindexed(Order.dealer).in_(list(site_ids))
+    return Order.dealer.in_(list(site_ids))
+
+
+def _code_ways(q):
+    """The CodeWays of a search: the code or PO number contains it (from
+    INDEXED_LENGTH characters) or starts with it."""
     if len(q) >= INDEXED_LENGTH:
-        return [(code_condition(q), None)]
+        return [CodeWay(None, [code_condition(q)])]
     if not is_sqlite():
         pattern = like_escaped(q) + "%"
-        return [(like(column, pattern), column)
+        return [CodeWay(column, [like(column, pattern)])
                 for column in (Order.code, Order.po_number)]
     # Ranges, one per spelling (LIKE would not use the indexes on SQLite).
-    return [((column >= start) & (column < start + TOP), column)
-            for column in (Order.code, Order.po_number)
-            for start in case_variants(q)]
+    return [CodeWay(column, [(column >= start) & (column < start + TOP)
+                             for start in case_variants(q)])
+            for column in (Order.code, Order.po_number)]
+
+
+def _any_of(conditions):
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined |= condition
+    return combined
 
 
 def code_condition(q):
     """Orders whose code or PO number matches the search."""
     if len(q) < INDEXED_LENGTH:
-        conditions = [condition for condition, _column in _code_conditions(q)]
-        combined = conditions[0]
-        for condition in conditions[1:]:
-            combined |= condition
-        return combined
+        return _any_of([way.condition for way in _code_ways(q)])
     if is_sqlite():
         return Order.id.in_(SQL(
             "(SELECT rowid FROM order_code_search "
@@ -242,6 +289,39 @@ def _unindexed(term):
     the walks must read the sort index, not a matching one. PostgreSQL's
     planner weighs both by its statistics."""
     return NodeList((SQL("+"), term), glue="") if is_sqlite() else term
+
+
+def _walk_or_gather(site, rank, condition, column, state, wanted):
+    """[(key, id)] of the first `wanted` of the site's orders in a range
+    of `column` with more than MATCHES_COUNTED matches: walked through the
+    first WALK_BUDGET entries of the sort index; if those hold too few,
+    gathered from the range's index, which holds every sort key."""
+    test = _walk_test(condition, column, state)
+    bound = _walk_bound(site, state, rank)
+    if bound is None or column is SORT_FIELDS.get(state.sort_key):
+        return _walk([site], state, test, wanted, rank=rank)
+    found = _walk([site], state, test & bound, wanted, rank=rank)
+    if len(found) == wanted:
+        return found
+    return _gather(Order.dealer == site, condition, state, wanted,
+                   {site: rank})
+
+
+def _walk_bound(site, state, rank):
+    """The condition keeping a walk of the site within its first
+    WALK_BUDGET orders in sort order (None if it has no more)."""
+    last = _walk([site], state, None, 1, WALK_BUDGET - 1, rank)
+    if not last:
+        return None
+    [(value, order_id)] = last
+    if state.sort_key == "site" or (state.sort_key == "status"
+                                    and state.status):
+        # One key on every row walked: the id alone orders them.
+        return Order.id >= order_id if state.descending else Order.id <= order_id
+    key = SORT_FIELDS[state.sort_key]
+    walked, bound = Tuple(key, Order.id), Tuple(Value(value, converter=False),
+                                               order_id)
+    return walked >= bound if state.descending else walked <= bound
 
 
 def _walk(sites, state, condition, limit, offset=0, rank=0):
@@ -288,14 +368,23 @@ def _site_after_site(site_ids, sizes, state, offset, limit):
     return ids
 
 
-def _gather_customers(site, rank, names, state):
-    """[(key, id)] of every order of the site's customers `names`, read
-    through the (site, [status,] customer) index."""
-    query = (Order.select(_key_column(state, rank), Order.id)
-             .where((Order.dealer == site) & Order.customer_name.in_(names)))
+def _gather(at_sites, condition, state, limit, ranks):
+    """[(key, id)] of the first `limit` of the sites' orders (`at_sites`,
+    their ranks `ranks`) meeting `condition`, read through the condition's
+    index and sorted by the database (the sort key unindexed, so that its
+    index is not walked)."""
+    if state.sort_key == "site":
+        key = Case(Order.dealer, list(ranks.items()))
+        terms = [key, _unindexed(Order.id)]
+    else:
+        key = _key_column(state)
+        terms = [_unindexed(SORT_FIELDS[state.sort_key]), _unindexed(Order.id)]
+    query = Order.select(key, Order.id).where(at_sites & condition)
     if state.status:
         query = query.where(Order.status == state.status)
-    return list(query.tuples())
+    ordering = [term.desc() for term in terms] if state.descending \
+        else [term.asc() for term in terms]
+    return list(query.order_by(*ordering).limit(limit).tuples())
 
 
 def _key_column(state, rank=0):
