@@ -297,8 +297,10 @@ def _walk_or_gather(site, rank, condition, column, state, wanted):
     first WALK_BUDGET entries of the sort index; if those hold too few,
     gathered from the range's index, which holds every sort key."""
     test = _walk_test(condition, column, state)
-    bound = _walk_bound(site, state, rank)
-    if bound is None or column is SORT_FIELDS.get(state.sort_key):
+    # Sorted by the range's own column, the walk is the range itself.
+    bound = None if column is SORT_FIELDS.get(state.sort_key) \
+        else _walk_bound(site, state, rank)
+    if bound is None:
         return _walk([site], state, test, wanted, rank=rank)
     found = _walk([site], state, test & bound, wanted, rank=rank)
     if len(found) == wanted:
