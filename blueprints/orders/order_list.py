@@ -305,20 +305,38 @@ def _walk_or_gather(site, rank, condition, column, state, wanted):
     found = _walk([site], state, test & bound, wanted, rank=rank)
     if len(found) == wanted:
         return found
-    return _gather(Order.dealer == site, condition, state, wanted,
-                   {site: rank})
+    gather = condition
+    if is_sqlite():
+        # SQLite sorts every row it gathers (PostgreSQL keeps the first
+        # few in a heap): a sample of the range, its first orders in its
+        # own order, bounds the page's keys, and only the orders within
+        # that bound are sorted.
+        size = max(wanted, MATCHES_COUNTED)
+        sample = _in_filter(Order.select(_key_column(state, rank), Order.id)
+                            .where((Order.dealer == site) & condition), state)
+        sample = list(sample.order_by(column.desc() if state.descending
+                                      else column.asc()).limit(size).tuples())
+        if len(sample) < size:
+            return sample
+        sample.sort(reverse=state.descending)
+        gather &= _within(state, sample[wanted - 1])
+    return _gather(Order.dealer == site, gather, state, wanted, {site: rank})
 
 
 def _walk_bound(site, state, rank):
     """The condition keeping a walk of the site within its first
     WALK_BUDGET orders in sort order (None if it has no more)."""
-    last = _walk([site], state, None, 1, WALK_BUDGET - 1, rank)
-    if not last:
-        return None
-    [(value, order_id)] = last
+    budget_end = _walk([site], state, None, 1, WALK_BUDGET - 1, rank)
+    return _within(state, budget_end[0]) if budget_end else None
+
+
+def _within(state, last):
+    """The condition on an order's (key, id) of coming no later in sort
+    order than `last`."""
+    value, order_id = last
     if state.sort_key == "site" or (state.sort_key == "status"
                                     and state.status):
-        # One key on every row walked: the id alone orders them.
+        # One key on every row of a site: the id alone orders them.
         return Order.id >= order_id if state.descending else Order.id <= order_id
     key = SORT_FIELDS[state.sort_key]
     walked, bound = Tuple(key, Order.id), Tuple(Value(value, converter=False),
@@ -381,12 +399,17 @@ def _gather(at_sites, condition, state, limit, ranks):
     else:
         key = _key_column(state)
         terms = [_unindexed(SORT_FIELDS[state.sort_key]), _unindexed(Order.id)]
-    query = Order.select(key, Order.id).where(at_sites & condition)
-    if state.status:
-        query = query.where(Order.status == state.status)
+    query = _in_filter(Order.select(key, Order.id)
+                       .where(at_sites & condition), state)
     ordering = [term.desc() for term in terms] if state.descending \
         else [term.asc() for term in terms]
     return list(query.order_by(*ordering).limit(limit).tuples())
+
+
+def _in_filter(query, state):
+    """`query` limited to the state's status filter."""
+    return query.where(Order.status == state.status) if state.status \
+        else query
 
 
 def _key_column(state, rank=0):
