@@ -266,7 +266,8 @@ def _walk_test(condition, column, state):
     """A code way's condition as a walk tests it on each order: not through
     an index of its own, unless that index is the sort's (the walk is then
     a range of it)."""
-    if not is_sqlite() or column is SORT_FIELDS.get(state.sort_key):
+    if not is_sqlite() or (column is not None
+                           and column is SORT_FIELDS.get(state.sort_key)):
         return condition
     if column is None:
         # The trigram index would be read whole first; a LIKE per order
