@@ -1,0 +1,143 @@
+"""A private PostgreSQL cluster for the benchmark, started and stopped by it.
+
+The cluster lives in bench/out/pg (initdb'd on first use, kept between
+runs), listens on 127.0.0.1:BENCH_PG_PORT (default 55432) and a socket in
+its own data directory, and never touches the system's clusters. As root
+the server runs as the `postgres` user (initdb and postgres refuse root).
+Each size's database (orders_N) is seeded with `flask seed-demo` and kept
+while the seed and the migrations are the same: a digest of them is the
+database's comment.
+"""
+import contextlib
+import glob
+import hashlib
+import os
+import pwd
+import shutil
+import subprocess
+import time
+
+from servers import BIN, OUT, ROOT, seed_env
+
+PG_BIN = os.environ.get("BENCH_PG_BIN", "/usr/lib/postgresql/15/bin")
+PG_PORT = int(os.environ.get("BENCH_PG_PORT", "55432"))
+DATA = os.path.join(OUT, "pg")
+ROLE = PASSWORD = "order_manager_bench"
+# Modest settings for a benchmark on a small machine: the million orders'
+# tables and indexes (about 1 GB) fit in shared buffers; durability stays
+# as in production (fsync and synchronous_commit on).
+SETTINGS = {
+    "listen_addresses": "'127.0.0.1'",
+    "port": str(PG_PORT),
+    "unix_socket_directories": "'.'",
+    "shared_buffers": "'1GB'",
+    "effective_cache_size": "'4GB'",
+    "work_mem": "'16MB'",
+    "maintenance_work_mem": "'512MB'",
+    "max_wal_size": "'4GB'",
+    "checkpoint_timeout": "'15min'",
+    "max_connections": "100",
+    "fsync": "on",
+    "synchronous_commit": "on",
+    "jit": "off",
+    "logging_collector": "off",
+}
+
+
+def _as_owner(command, **kwargs):
+    """Run a PostgreSQL program as `postgres` when we are root."""
+    if os.geteuid() == 0:
+        command = ["runuser", "-u", "postgres", "--", *command]
+    return subprocess.run(command, check=True, **kwargs)
+
+
+def _psql(sql, database="postgres"):
+    """One statement as the cluster's superuser over its socket; stdout."""
+    return _as_owner(
+        [os.path.join(PG_BIN, "psql"), "-X", "-q", "-At", "-v",
+         "ON_ERROR_STOP=1", "-h", DATA, "-p", str(PG_PORT), "-U", "postgres",
+         "-d", database, "-c", sql],
+        capture_output=True, text=True).stdout.strip()
+
+
+def _init(log):
+    if os.path.exists(os.path.join(DATA, "PG_VERSION")):
+        return
+    log(f"Creating a PostgreSQL cluster in {os.path.relpath(DATA, ROOT)}…")
+    shutil.rmtree(DATA, ignore_errors=True)
+    os.makedirs(DATA, mode=0o700)
+    if os.geteuid() == 0:
+        owner = pwd.getpwnam("postgres")
+        os.chown(DATA, owner.pw_uid, owner.pw_gid)
+    _as_owner([os.path.join(PG_BIN, "initdb"), "-D", DATA, "-U", "postgres",
+               "-E", "UTF8", "--locale", "C.UTF-8", "--auth-local", "trust",
+               "--auth-host", "scram-sha-256"], stdout=subprocess.DEVNULL)
+    conf = "".join(f"{name} = {value}\n" for name, value in SETTINGS.items())
+    _as_owner(["sh", "-c", f"cat >> {DATA}/postgresql.conf"], input=conf,
+              text=True)
+
+
+@contextlib.contextmanager
+def cluster(log):
+    """The benchmark's cluster, running for the duration of the block."""
+    _init(log)
+    ctl = os.path.join(PG_BIN, "pg_ctl")
+    _as_owner([ctl, "-D", DATA, "-l", os.path.join(DATA, "server.log"),
+               "-o", f"-p {PG_PORT}", "-w", "-t", "60", "start"],
+              stdout=subprocess.DEVNULL)
+    try:
+        _psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE "
+              f"rolname = '{ROLE}') THEN CREATE ROLE {ROLE} LOGIN PASSWORD "
+              f"'{PASSWORD}'; END IF; END $$")
+        yield
+    finally:
+        _as_owner([ctl, "-D", DATA, "-m", "fast", "-w", "stop"],
+                  stdout=subprocess.DEVNULL)
+
+
+def version():
+    return _psql("SHOW server_version").split()[0]
+
+
+def url(orders):
+    return (f"postgresql://{ROLE}:{PASSWORD}@127.0.0.1:{PG_PORT}/"
+            f"orders_{orders}")
+
+
+def _digest(orders):
+    """What shapes the data: the seed, the migrations and the size."""
+    paths = sorted([os.path.join(ROOT, "demo", name) for name in
+                    ("seed.py", "catalogue.py")]
+                   + glob.glob(os.path.join(ROOT, "migrations", "*.py")))
+    digest = hashlib.sha256(str(orders).encode())
+    for path in paths:
+        with open(path, "rb") as handle:
+            digest.update(handle.read())
+    return "seed-demo " + digest.hexdigest()[:16]
+
+
+def build_database(orders, log):
+    """orders_N seeded by `flask seed-demo`, reused while current."""
+    name, digest = f"orders_{orders}", _digest(orders)
+    marker = _psql("SELECT shobj_description(oid, 'pg_database') "
+                   f"FROM pg_database WHERE datname = '{name}'")
+    if marker == digest:
+        log(f"Reusing PostgreSQL database {name}")
+        return url(orders), None
+    _psql(f"DROP DATABASE IF EXISTS {name}")
+    _psql(f"CREATE DATABASE {name} OWNER {ROLE}")
+    # The migrations create it too; made here it needs no rights beyond
+    # the database's owner's whatever the PostgreSQL version.
+    _psql("CREATE EXTENSION IF NOT EXISTS pg_trgm", database=name)
+    log(f"Building PostgreSQL database {name} ({orders} orders)…")
+    started = time.monotonic()
+    subprocess.run([os.path.join(BIN, "flask"), "--app", "app", "seed-demo",
+                    "--orders", str(orders)], cwd=ROOT,
+                   env=seed_env(url(orders)), check=True,
+                   stdout=subprocess.DEVNULL)
+    seconds = time.monotonic() - started
+    _psql("VACUUM ANALYZE", database=name)
+    _psql(f"COMMENT ON DATABASE {name} IS '{digest}'")
+    log(f"  built in {seconds:.0f} s (then VACUUM ANALYZE "
+        f"{time.monotonic() - started - seconds:.0f} s)")
+    return url(orders), seconds
