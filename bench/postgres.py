@@ -19,7 +19,18 @@ import time
 
 from servers import BIN, OUT, ROOT, seed_env
 
-PG_BIN = os.environ.get("BENCH_PG_BIN", "/usr/lib/postgresql/15/bin")
+
+
+def _newest_bin():
+    """Debian's server programs, of the newest version installed."""
+    found = glob.glob("/usr/lib/postgresql/*/bin/initdb")
+    found.sort(key=lambda path: int(path.split("/")[4]) if
+               path.split("/")[4].isdigit() else 0)
+    return os.path.dirname(found[-1]) if found else \
+        "/usr/lib/postgresql/15/bin"
+
+
+PG_BIN = os.environ.get("BENCH_PG_BIN") or _newest_bin()
 PG_PORT = int(os.environ.get("BENCH_PG_PORT", "55432"))
 DATA = os.path.join(OUT, "pg")
 ROLE = PASSWORD = "order_manager_bench"

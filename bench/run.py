@@ -16,8 +16,8 @@ Environment: BENCH_SECONDS (per scenario, default 10), BENCH_SIZES
 (default "10000 1000000"; PostgreSQL runs the largest), BENCH_DATABASES
 (default "sqlite postgresql": either alone runs that database only, and
 BENCHMARKS.md then holds its figures alone), BENCH_PORT (default 8765),
-BENCH_PG_PORT (default 55432), BENCH_PG_BIN (default
-/usr/lib/postgresql/15/bin).
+BENCH_PG_PORT (default 55432), BENCH_PG_BIN (default the newest
+/usr/lib/postgresql/*/bin: Debian's server programs, 15 here).
 """
 import json
 import os
