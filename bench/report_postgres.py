@@ -38,9 +38,10 @@ def postgres_section(pg, sqlite, large, scenarios):
                          ("shared_buffers", "work_mem", "fsync",
                           "synchronous_commit"))
     lines = [
-        f"## PostgreSQL, {large:,} orders".replace(",", " "), "",
+        "## PostgreSQL, " + f"{large:,} orders".replace(",", " "), "",
         f"PostgreSQL {pg.get('version', '')} started by the benchmark "
-        f"(bench/postgres.py: its own cluster on loopback, {settings}; "
+        f"(bench/postgres.py: a cluster of its own, reached over its Unix "
+        f"socket, {settings}; "
         "pg_trgm indexes for the search), seeded with the same "
         "`flask seed-demo` and served by the same gunicorn settings; the "
         "server shares the two cores with the app and wrk. *÷ SQLite* = "
