@@ -60,7 +60,8 @@ def _as_owner(command, **kwargs):
     """Run a PostgreSQL program as `postgres` when we are root."""
     if os.geteuid() == 0:
         command = ["runuser", "-u", "postgres", "--", *command]
-    return subprocess.run(command, check=True, **kwargs)
+    kwargs.setdefault("check", True)
+    return subprocess.run(command, **kwargs)
 
 
 def _psql(sql, database="postgres"):
@@ -84,9 +85,9 @@ def _init(log):
     _as_owner([os.path.join(PG_BIN, "initdb"), "-D", DATA, "-U", "postgres",
                "-E", "UTF8", "--locale", "C.UTF-8", "--auth-local", "trust",
                "--auth-host", "scram-sha-256"], stdout=subprocess.DEVNULL)
-    conf = "".join(f"{name} = {value}\n" for name, value in SETTINGS.items())
-    _as_owner(["sh", "-c", f"cat >> {DATA}/postgresql.conf"], input=conf,
-              text=True)
+    with open(os.path.join(DATA, "postgresql.conf"), "a") as conf:
+        conf.writelines(f"{name} = {value}\n"
+                        for name, value in SETTINGS.items())
 
 
 @contextlib.contextmanager
@@ -94,9 +95,14 @@ def cluster(log):
     """The benchmark's cluster, running for the duration of the block."""
     _init(log)
     ctl = os.path.join(PG_BIN, "pg_ctl")
-    _as_owner([ctl, "-D", DATA, "-l", os.path.join(DATA, "server.log"),
-               "-o", f"-p {PG_PORT}", "-w", "-t", "60", "start"],
-              stdout=subprocess.DEVNULL)
+    if _as_owner([ctl, "-D", DATA, "status"], check=False,
+                 stdout=subprocess.DEVNULL).returncode == 0:
+        # A run that was killed left it running: use it, stop it after.
+        log("The benchmark's PostgreSQL cluster is already running")
+    else:
+        _as_owner([ctl, "-D", DATA, "-l", os.path.join(DATA, "server.log"),
+                   "-o", f"-p {PG_PORT}", "-w", "-t", "60", "start"],
+                  stdout=subprocess.DEVNULL)
     try:
         _psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE "
               f"rolname = '{ROLE}') THEN CREATE ROLE {ROLE} LOGIN PASSWORD "

@@ -71,8 +71,10 @@ def write_report(results, sizes, scenarios, seconds):
         lines += _sqlite_sections(results, sizes, scenarios)
     if "postgresql" in results:
         sqlite = results if (large, "list") in results else None
-        lines += postgres_section(results["postgresql"], sqlite, large,
-                                  scenarios)
+        lines += postgres_section(
+            results["postgresql"], sqlite, large, scenarios,
+            {"worst": TARGET_WORST_P95, "perceived": TARGET_PERCEIVED_P95,
+             "search": TARGET_SEARCH_P95})
     notes = os.path.join(ROOT, "bench", "NOTES.md")
     if os.path.exists(notes):
         with open(notes) as handle:

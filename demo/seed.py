@@ -240,7 +240,8 @@ class _bulk_load:
             "'\"order\"'::regclass AND NOT tgisinternal AND tgenabled <> 'D'")]
         with db.atomic():
             for trigger in self.triggers:
-                db.execute_sql(f'ALTER TABLE "order" DISABLE TRIGGER "{trigger}"')
+                db.execute_sql(f'ALTER TABLE "order" DISABLE TRIGGER '
+                               f'"{trigger}"')
             for name, _definition in self.indexes:
                 db.execute_sql(f"DROP INDEX {name}")
 
@@ -250,7 +251,8 @@ class _bulk_load:
             for _name, definition in self.indexes:
                 db.execute_sql(definition)
             for trigger in self.triggers:
-                db.execute_sql(f'ALTER TABLE "order" ENABLE TRIGGER "{trigger}"')
+                db.execute_sql(f'ALTER TABLE "order" ENABLE TRIGGER '
+                               f'"{trigger}"')
             rebuild_order_counts()
         db.execute_sql("RESET maintenance_work_mem")
 
