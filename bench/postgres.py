@@ -1,9 +1,10 @@
 """A private PostgreSQL cluster for the benchmark, started and stopped by it.
 
 The cluster lives in bench/out/pg (initdb'd on first use, kept between
-runs), listens on a socket in its own data directory and on
-127.0.0.1:BENCH_PG_PORT (default 55432), and never touches the system's
-clusters. As root
+runs) and listens only on a Unix socket in its own data directory (port
+BENCH_PG_PORT, default 55432, names the socket; no TCP port, which a
+client connection of the benchmark's own could be holding as its
+ephemeral port). It never touches the system's clusters. As root
 the server runs as the `postgres` user (initdb and postgres refuse root).
 Each size's database (orders_N) is seeded with `flask seed-demo` and kept
 while the seed and the migrations are the same: a digest of them is the
@@ -35,11 +36,12 @@ PG_BIN = os.environ.get("BENCH_PG_BIN") or _newest_bin()
 PG_PORT = int(os.environ.get("BENCH_PG_PORT", "55432"))
 DATA = os.path.join(OUT, "pg")
 ROLE = PASSWORD = "order_manager_bench"
+INCLUDE = "include 'bench.conf'"
 # Modest settings for a benchmark on a small machine: the million orders'
 # tables and indexes (about 1 GB) fit in shared buffers; durability stays
 # as in production (fsync and synchronous_commit on).
 SETTINGS = {
-    "listen_addresses": "'127.0.0.1'",
+    "listen_addresses": "''",
     "port": str(PG_PORT),
     "unix_socket_directories": "'.'",
     "shared_buffers": "'1GB'",
@@ -85,9 +87,24 @@ def _init(log):
     _as_owner([os.path.join(PG_BIN, "initdb"), "-D", DATA, "-U", "postgres",
                "-E", "UTF8", "--locale", "C.UTF-8", "--auth-local", "trust",
                "--auth-host", "scram-sha-256"], stdout=subprocess.DEVNULL)
-    with open(os.path.join(DATA, "postgresql.conf"), "a") as conf:
+
+
+def _configure():
+    """SETTINGS in bench.conf, included last by postgresql.conf: rewritten
+    at each start, so a kept cluster runs with the current settings."""
+    with open(os.path.join(DATA, "bench.conf"), "w") as conf:
         conf.writelines(f"{name} = {value}\n"
                         for name, value in SETTINGS.items())
+    main = os.path.join(DATA, "postgresql.conf")
+    with open(main) as conf:
+        included = INCLUDE in conf.read().splitlines()
+    if not included:
+        with open(main, "a") as conf:
+            conf.write(INCLUDE + "\n")
+    if os.geteuid() == 0:
+        owner = pwd.getpwnam("postgres")
+        os.chown(os.path.join(DATA, "bench.conf"), owner.pw_uid,
+                 owner.pw_gid)
 
 
 @contextlib.contextmanager
@@ -95,6 +112,7 @@ def cluster(log):
     """The benchmark's cluster, running for the duration of the block."""
     _init(log)
     ctl = os.path.join(PG_BIN, "pg_ctl")
+    _configure()
     if _as_owner([ctl, "-D", DATA, "status"], check=False,
                  stdout=subprocess.DEVNULL).returncode == 0:
         # A run that was killed left it running: use it, stop it after.

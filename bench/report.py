@@ -27,7 +27,7 @@ def machine(results):
             f"{platform.system()} {platform.release()}, Python "
             f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}"
             + (f", PostgreSQL {results['postgresql']['version']}"
-               if "postgresql" in results else "")
+               if "version" in results.get("postgresql", {}) else "")
             + f"; load average at the end {os.getloadavg()[0]:.1f}")
 
 

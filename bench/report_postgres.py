@@ -40,7 +40,7 @@ def postgres_section(pg, sqlite, large, scenarios, targets):
                           "synchronous_commit"))
     lines = [
         "## PostgreSQL, " + f"{large:,} orders".replace(",", " "), "",
-        f"PostgreSQL {pg.get('version', '')} started by the benchmark "
+        f"PostgreSQL {pg.get('version', '?')} started by the benchmark "
         "(bench/postgres.py: a cluster of its own, reached over its Unix "
         f"socket, {settings}; pg_trgm indexes for the search), seeded with "
         "the same `flask seed-demo` and served by the same gunicorn "
@@ -48,6 +48,8 @@ def postgres_section(pg, sqlite, large, scenarios, targets):
         "wrk. *÷ SQLite* = the PostgreSQL figure ÷ SQLite's at the same "
         "size in this run; *CPU ms* is the app process's alone (the "
         "database server's work is in its own process).", ""]
+    if pg.get("failed"):
+        lines += [f"**Incomplete**: {pg['failed']}.", ""]
     sqlite = sqlite or {}
     lines += ["| scenario | req/s | p50 | p95 | p99 | errors | SQLite p95 | "
               "p95 ÷ SQLite | req/s ÷ SQLite | CPU ms | SQLite CPU ms |",
@@ -65,7 +67,7 @@ def postgres_section(pg, sqlite, large, scenarios, targets):
     lines += ["", f"### Targets 1–3 on PostgreSQL (≤ {TARGET_PG_RATIO} × "
               "SQLite's figure)", ""]
     lines += _targets(pg, sqlite, large, scenarios, targets)
-    lines += _integration(pg, sqlite)
+    lines += _integration(pg, sqlite, large)
     build = pg.get(f"build_{large}")
     if build:
         lines += ["", f"Seeding the {large}-order PostgreSQL database "
@@ -128,11 +130,10 @@ def _targets(pg, sqlite, large, scenarios, targets):
     return lines
 
 
-def _integration(pg, sqlite):
+def _integration(pg, sqlite, large):
     """Information beside the targets: writes and the webhook worker."""
     lines = []
-    submit = pg.get((max(k[0] for k in pg if isinstance(k, tuple)
-                         and isinstance(k[0], int)), "submit32"))
+    submit = pg.get((large, "submit32"))
     if submit and "skipped" not in submit:
         lines.append(
             f"- information: 32 submitters {submit['rps']:.0f} requests/s, "

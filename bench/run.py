@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 import time
+import traceback
 import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -192,10 +193,18 @@ def main():
     if "sqlite" in DATABASES:
         for orders in SIZES:
             run_size(orders, results)
+    failed = None
     if "postgresql" in DATABASES:
-        run_postgres(results)
+        try:
+            run_postgres(results)
+        except Exception as error:  # SQLite's figures are still reported
+            traceback.print_exc()
+            failed = f"the PostgreSQL run failed: {error}"
+            results.setdefault("postgresql", {})["failed"] = failed
     text = write_report(results, SIZES, SCENARIOS, SECONDS)
     log("\n" + text)
+    if failed:
+        sys.exit(failed)
 
 
 if __name__ == "__main__":
