@@ -34,7 +34,7 @@ def build_database(orders, log):
     path = database_path(orders)
     if os.path.exists(path) and os.path.getmtime(path) > _inputs_mtime():
         log(f"Reusing {os.path.relpath(path, ROOT)}")
-        return path, None
+        return sqlite_url(path), None
     for stale in glob.glob(path + "*"):
         os.remove(stale)
     log(f"Building {os.path.relpath(path, ROOT)} ({orders} orders)…")
