@@ -1,23 +1,24 @@
-"""`make bench`: the app at 10k and 1M orders beside its baselines, on
-SQLite and on PostgreSQL.
+"""`make bench`: the app at 10k and 1M orders beside its baselines, on SQLite
+and on PostgreSQL.
 
 Builds bench/out/orders-{10000,1000000}.db with `flask seed-demo`, serves
 each with gunicorn and gunicorn.conf.py (make serve's settings), drives it
 with wrk (8 connections per scenario, 32 for the submitters) and, in the
 same run and the same way, the baselines (bench/baseline.py): a bare Flask
 endpoint and the search as one raw SQL query. Then starts a private
-PostgreSQL cluster (bench/postgres.py: bench/out/pg, port 55432, pg_trgm),
-seeds the largest size into it the same way and runs the same scenarios,
-worst cases, perceived searches and API load against it, each compared
-with SQLite's figure at that size. Prints the table and writes
-BENCHMARKS.md.
+PostgreSQL cluster (bench/postgres.py: bench/out/pg, on a Unix socket of
+its own, pg_trgm), seeds the largest size into it the same way and runs the
+same scenarios, worst cases, perceived searches and API load against it,
+each compared with SQLite's figure at that size. Prints the table and
+writes BENCHMARKS.md.
 
-Environment: BENCH_SECONDS (per scenario, default 10), BENCH_SIZES
-(default "10000 1000000"; PostgreSQL runs the largest), BENCH_DATABASES
-(default "sqlite postgresql": either alone runs that database only, and
+Environment: BENCH_SECONDS (per scenario, default 10), BENCH_SIZES (default
+"10000 1000000"; PostgreSQL runs the largest), BENCH_DATABASES (default
+"sqlite postgresql": either alone runs that database only, and
 BENCHMARKS.md then holds its figures alone), BENCH_PORT (default 8765),
-BENCH_PG_PORT (default 55432), BENCH_PG_BIN (default the newest
-/usr/lib/postgresql/*/bin: Debian's server programs, 15 here).
+BENCH_PG_PORT (default 55432: names the cluster's socket), BENCH_PG_BIN
+(default the newest /usr/lib/postgresql/*/bin: Debian's server programs,
+PostgreSQL 15 on Debian 12).
 """
 import json
 import os
