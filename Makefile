@@ -50,9 +50,15 @@ init-db: $(BIN)/activate
 clean:
 	rm -rf $(VENV) .pytest_cache
 
-# Load test at 10k and 1M orders beside bare-Flask and raw-SQL baselines;
-# writes BENCHMARKS.md. Needs wrk (Debian's package, installed if missing).
+# Load test at 10k and 1M orders beside bare-Flask and raw-SQL baselines,
+# then at 1M on a PostgreSQL cluster of its own; writes BENCHMARKS.md.
+# BENCH_DATABASES=sqlite (or postgresql) runs one. Needs wrk and, for
+# PostgreSQL, its server programs (Debian's packages, installed if missing).
 bench: $(BIN)/activate compile-translations
 	@command -v wrk >/dev/null || apt-get install -y -q wrk || \
 		(apt-get update -q && apt-get install -y -q wrk)
+	@case "$${BENCH_DATABASES-postgresql}" in *postgresql*) \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  apt-get install -y -q postgresql || \
+	  (apt-get update -q && apt-get install -y -q postgresql);; esac
 	$(BIN)/python bench/run.py

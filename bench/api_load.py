@@ -3,14 +3,13 @@ the same Idempotency-Keys, and the webhook worker's delivery rate."""
 import http.client
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 from load import wrk
-from servers import BIN, PORT, ROOT, _env
+from servers import BIN, PORT, ROOT, _env, query
 
 sys.path.insert(0, ROOT)
 from tests.webhook_receiver import Receiver  # noqa: E402
@@ -22,17 +21,12 @@ PENDING = ("SELECT COUNT(*) FROM webhook_delivery WHERE status = 'pending' "
            "AND endpoint_id = (SELECT MAX(id) FROM webhook_endpoint)")
 
 
-def _flask(database, *args):
-    env = dict(_env(database), WEBHOOKS_ALLOW_INTERNAL="1")
+def _flask(url, *args):
+    env = dict(_env(url), WEBHOOKS_ALLOW_INTERNAL="1")
     output = subprocess.run([os.path.join(BIN, "flask"), "--app", "app", *args],
                             cwd=ROOT, env=env, check=True, capture_output=True,
                             text=True).stdout
     return output.strip().splitlines()[-1]
-
-
-def _query(database, sql, *params):
-    with sqlite3.connect(database) as connection:
-        return connection.execute(sql, params).fetchone()
 
 
 def _post(key, idempotency_key, body):
@@ -64,9 +58,9 @@ def _replays(key, account, run_id):
     return {"replays": REPLAYS, "replays_identical": same}
 
 
-def _deliver_all(database, pending, receiver):
+def _deliver_all(url, pending, receiver):
     """Start the worker and time it until nothing is pending."""
-    env = dict(_env(database), WEBHOOKS_ALLOW_INTERNAL="1")
+    env = dict(_env(url), WEBHOOKS_ALLOW_INTERNAL="1")
     started = time.monotonic()
     worker = subprocess.Popen([os.path.join(BIN, "flask"), "--app", "app",
                                "webhooks", "worker"], cwd=ROOT, env=env,
@@ -75,7 +69,7 @@ def _deliver_all(database, pending, receiver):
     try:
         deadline = started + 300
         while time.monotonic() < deadline:
-            left = _query(database, PENDING)[0]
+            left = query(url, PENDING)[0]
             if left == 0:
                 break
             time.sleep(0.05)
@@ -89,27 +83,26 @@ def _deliver_all(database, pending, receiver):
             "distinct_ids": len(ids), "left": left}
 
 
-def api_load(database, seconds, log):
+def api_load(url, seconds, log):
     """Run while the app is served; returns the figures for the report."""
     run_id = str(int(time.time()))
-    key = _flask(database, "api-keys", "create", SITE, "--label", "bench")
-    account = _query(database, "SELECT trade_account.id FROM trade_account "
+    key = _flask(url, "api-keys", "create", SITE, "--label", "bench")
+    account = query(url, "SELECT trade_account.id FROM trade_account "
                      "JOIN dealer ON dealer.id = trade_account.dealer_id "
                      "WHERE dealer.code = ? AND trade_account.active "
                      "ORDER BY trade_account.id LIMIT 1", SITE)[0]
-    with sqlite3.connect(database) as connection:
-        # Endpoints of earlier runs (their receivers are gone) get nothing.
-        connection.execute("UPDATE webhook_endpoint SET active = 0")
+    # Endpoints of earlier runs (their receivers are gone) get nothing.
+    query(url, "UPDATE webhook_endpoint SET active = FALSE")
     with Receiver() as receiver:
-        _flask(database, "webhooks", "add", SITE, receiver.url)
+        _flask(url, "webhooks", "add", SITE, receiver.url)
         headers = {"Authorization": f"Bearer {key}",
                    "Content-Type": "application/json"}
         warm = wrk("/api/v1/orders", headers, 2, CLIENTS,
                    script="api_orders.lua", script_args=(str(account), run_id))
         stats = wrk("/api/v1/orders", headers, seconds, CLIENTS,
                     script="api_orders.lua", script_args=(str(account), run_id))
-        stored, distinct_po, distinct_codes = _query(
-            database, 'SELECT COUNT(*), COUNT(DISTINCT po_number), '
+        stored, distinct_po, distinct_codes = query(
+            url, 'SELECT COUNT(*), COUNT(DISTINCT po_number), '
             'COUNT(DISTINCT code) FROM "order" WHERE po_number LIKE ?',
             f"B{run_id}%")
         stats.update(acknowledged=warm["ok"] + stats["ok"], stored=stored,
@@ -120,8 +113,8 @@ def api_load(database, seconds, log):
             f"p95 {stats['p95']:.1f} ms  errors {stats['errors']}  "
             f"stored {stored} for {stats['acknowledged']} acknowledged  "
             f"replays identical {stats['replays_identical']}/{REPLAYS}")
-        pending = _query(database, PENDING)[0]
-        worker = _deliver_all(database, pending, receiver)
+        pending = query(url, PENDING)[0]
+        worker = _deliver_all(url, pending, receiver)
         log(f"  Webhook worker: {worker['events']} events in "
             f"{worker['seconds']:.1f} s = {worker['events_per_s']:.0f}/s, "
             f"{worker['received']} received, {worker['distinct_ids']} ids")

@@ -4,6 +4,7 @@ import os
 import platform
 import sqlite3
 
+from report_postgres import postgres_section
 from servers import ROOT
 
 TARGET_WORST_P95, TARGET_SEARCH_P95, TARGET_MINIMAL_RATIO = 50.0, 25.0, 0.6
@@ -13,7 +14,7 @@ TARGET_PAGE_KB, TARGET_PARTIAL_KB = 40, 8
 TARGET_API_RPS, TARGET_API_P95, TARGET_WORKER_RPS = 150.0, 100.0, 100.0
 
 
-def machine():
+def machine(results):
     model = "unknown CPU"
     try:
         with open("/proc/cpuinfo") as handle:
@@ -24,8 +25,10 @@ def machine():
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return (f"{os.cpu_count()} cores ({model}), {memory:.0f} GiB RAM, "
             f"{platform.system()} {platform.release()}, Python "
-            f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
-            f"load average at the end {os.getloadavg()[0]:.1f}")
+            f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+            + (f", PostgreSQL {results['postgresql']['version']}"
+               if "version" in results.get("postgresql", {}) else "")
+            + f"; load average at the end {os.getloadavg()[0]:.1f}")
 
 
 def _row(name, stats, bare, p95_small=None, cpu=None):
@@ -52,7 +55,7 @@ def write_report(results, sizes, scenarios, seconds):
     lines = [
         "# Benchmarks", "",
         f"`make bench`, {_now():%Y-%m-%d %H:%M} UTC. "
-        f"Machine: {machine()}.", "",
+        f"Machine: {machine(results)}.", "",
         f"wrk, {seconds} s per scenario after a 2 s warm-up, 8 connections "
         "(32 for the 32 submitters), loopback. App and baselines served "
         "one at a time by gunicorn with gunicorn.conf.py; the load "
@@ -64,6 +67,27 @@ def write_report(results, sizes, scenarios, seconds):
         "measured in-process (Flask test client, bench/cpu.py): its own "
         "cost, unaffected by the network, the load generator or other work "
         "on the machine.", ""]
+    if (large, "bare") in results:
+        lines += _sqlite_sections(results, sizes, scenarios)
+    if "postgresql" in results:
+        sqlite = results if (large, "list") in results else None
+        lines += postgres_section(
+            results["postgresql"], sqlite, large, scenarios,
+            {"worst": TARGET_WORST_P95, "perceived": TARGET_PERCEIVED_P95,
+             "search": TARGET_SEARCH_P95})
+    notes = os.path.join(ROOT, "bench", "NOTES.md")
+    if os.path.exists(notes):
+        with open(notes) as handle:
+            lines += ["", handle.read().strip()]
+    text = "\n".join(lines) + "\n"
+    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as handle:
+        handle.write(text)
+    return text
+
+
+def _sqlite_sections(results, sizes, scenarios):
+    small, large = min(sizes), max(sizes)
+    lines = []
     for orders in sizes:
         bare = results[(orders, "bare")]
         lines += [f"## {orders:,} orders".replace(",", " "), "",
@@ -88,14 +112,7 @@ def write_report(results, sizes, scenarios, seconds):
     if build:
         lines += ["", f"Building the {large}-order database "
                   f"(`flask seed-demo --orders {large}`) took {build:.0f} s."]
-    notes = os.path.join(ROOT, "bench", "NOTES.md")
-    if os.path.exists(notes):
-        with open(notes) as handle:
-            lines += ["", handle.read().strip()]
-    text = "\n".join(lines) + "\n"
-    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as handle:
-        handle.write(text)
-    return text
+    return lines + [""]
 
 
 def _targets(results, small, large, scenarios):

@@ -34,42 +34,84 @@ def build_database(orders, log):
     path = database_path(orders)
     if os.path.exists(path) and os.path.getmtime(path) > _inputs_mtime():
         log(f"Reusing {os.path.relpath(path, ROOT)}")
-        return path, None
+        return sqlite_url(path), None
     for stale in glob.glob(path + "*"):
         os.remove(stale)
     log(f"Building {os.path.relpath(path, ROOT)} ({orders} orders)…")
     started = time.monotonic()
     subprocess.run([os.path.join(BIN, "flask"), "--app", "app", "seed-demo",
-                    "--orders", str(orders)], cwd=ROOT, env=_env(path),
-                   check=True, stdout=subprocess.DEVNULL)
+                    "--orders", str(orders)], cwd=ROOT,
+                   env=seed_env(sqlite_url(path)), check=True,
+                   stdout=subprocess.DEVNULL)
     seconds = time.monotonic() - started
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     log(f"  built in {seconds:.0f} s")
-    return path, seconds
+    return sqlite_url(path), seconds
 
 
-def _env(database):
+def sqlite_url(path):
+    return f"sqlite:///{path}"
+
+
+def sqlite_path(url):
+    """The file of an SQLite URL; None for another database."""
+    return url[len("sqlite:///"):] if url.startswith("sqlite:///") else None
+
+
+def connect(url):
+    """A DB-API connection to the benchmark's database (SQLite or
+    PostgreSQL), for the few checks the benchmark makes itself."""
+    path = sqlite_path(url)
+    if path:
+        return sqlite3.connect(path)
+    import psycopg2
+    return psycopg2.connect(url)
+
+
+def query(url, sql, *params):
+    """The first row of `sql` (placeholders `?`), committed."""
+    connection = connect(url)
+    try:
+        cursor = connection.cursor()
+        if not sqlite_path(url):
+            sql = sql.replace("?", "%s")
+        cursor.execute(sql, params)
+        row = cursor.fetchone() if cursor.description else None
+        connection.commit()
+        return row
+    finally:
+        connection.close()
+
+
+def seed_env(url):
     env = dict(os.environ)
     env.pop("DEMO_MODE", None)
-    env.update({"DATABASE_URL": f"sqlite:///{database}",
-                "SECRET_KEY": SECRET_KEY, "PORT": str(PORT),
-                "BENCH_DB": database, "LOG_LEVEL": "warning",
+    env["DATABASE_URL"] = url
+    return env
+
+
+def _env(url):
+    env = seed_env(url)
+    env.update({"SECRET_KEY": SECRET_KEY, "PORT": str(PORT),
+                "LOG_LEVEL": "warning",
                 # The load is one key's: measure throughput, not the limit.
                 "API_RATE_LIMIT": "1000000 per minute"})
+    if sqlite_path(url):
+        env["BENCH_DB"] = sqlite_path(url)
     return env
 
 
 class Server:
     """gunicorn with gunicorn.conf.py (make serve's settings) on PORT."""
 
-    def __init__(self, app_spec, database, ready_path):
-        self.app_spec, self.database = app_spec, database
+    def __init__(self, app_spec, url, ready_path):
+        self.app_spec, self.url = app_spec, url
         self.ready_path = ready_path
         self.process = None
 
     def __enter__(self):
-        env = _env(self.database)
+        env = _env(self.url)
         if self.app_spec.startswith("app:"):
             # As `make serve` does before starting gunicorn.
             subprocess.run([os.path.join(BIN, "flask"), "--app", "app",

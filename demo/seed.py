@@ -1,5 +1,7 @@
 """Load the demo data set into an empty (or demo-only) database."""
+import csv
 import datetime
+import io
 import random
 import unicodedata
 
@@ -183,7 +185,7 @@ def _generated_orders(count, dealers, accounts, rng):
 
 
 class _bulk_load:
-    """On SQLite, load first and index afterwards.
+    """Load first and index afterwards.
 
     The order table's indexes and triggers (search index, status counts)
     are set aside while the rows go in, then rebuilt in one pass each:
@@ -191,8 +193,18 @@ class _bulk_load:
     """
 
     def __enter__(self):
-        if not is_sqlite():
-            return
+        if is_sqlite():
+            self._sqlite_enter()
+        else:
+            self._postgres_enter()
+
+    def __exit__(self, *exc):
+        if is_sqlite():
+            self._sqlite_exit()
+        else:
+            self._postgres_exit()
+
+    def _sqlite_enter(self):
         self.cache = db.execute_sql("PRAGMA cache_size").fetchone()[0]
         db.execute_sql("PRAGMA cache_size = -400000")
         self.saved = db.execute_sql(
@@ -203,9 +215,7 @@ class _bulk_load:
             for kind, name, _sql in self.saved:
                 db.execute_sql(f'DROP {kind.upper()} "{name}"')
 
-    def __exit__(self, *exc):
-        if not is_sqlite():
-            return
+    def _sqlite_exit(self):
         with db.atomic():
             for _kind, _name, sql in self.saved:
                 db.execute_sql(sql)
@@ -216,6 +226,36 @@ class _bulk_load:
                 rebuild_order_counts()
         db.execute_sql(f"PRAGMA cache_size = {int(self.cache)}")
 
+    def _postgres_enter(self):
+        """The order table's own indexes (not those backing a constraint)
+        dropped and its enabled triggers disabled (the foreign keys' stay)."""
+        self.indexes = db.execute_sql(
+            "SELECT i.indexrelid::regclass::text, "
+            "pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "WHERE i.indrelid = '\"order\"'::regclass AND NOT i.indisprimary "
+            "AND NOT EXISTS (SELECT FROM pg_constraint c "
+            "WHERE c.conindid = i.indexrelid)").fetchall()
+        self.triggers = [row[0] for row in db.execute_sql(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = "
+            "'\"order\"'::regclass AND NOT tgisinternal AND tgenabled <> 'D'")]
+        with db.atomic():
+            for trigger in self.triggers:
+                db.execute_sql(f'ALTER TABLE "order" DISABLE TRIGGER '
+                               f'"{trigger}"')
+            for name, _definition in self.indexes:
+                db.execute_sql(f"DROP INDEX {name}")
+
+    def _postgres_exit(self):
+        db.execute_sql("SET maintenance_work_mem = '256MB'")
+        with db.atomic():
+            for _name, definition in self.indexes:
+                db.execute_sql(definition)
+            for trigger in self.triggers:
+                db.execute_sql(f'ALTER TABLE "order" ENABLE TRIGGER '
+                               f'"{trigger}"')
+            rebuild_order_counts()
+        db.execute_sql("RESET maintenance_work_mem")
+
 
 def _advance_id_sequence():
     """Ids were given explicitly; PostgreSQL's sequence must catch up."""
@@ -225,15 +265,19 @@ def _advance_id_sequence():
 
 
 def _insert(model, fields, rows):
-    """Many rows at once: executemany on SQLite, one INSERT elsewhere."""
+    """Many rows at once: executemany on SQLite, COPY on PostgreSQL."""
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    table = model._meta.table_name
     if is_sqlite():
-        columns = ", ".join(f'"{field.column_name}"' for field in fields)
         marks = ", ".join("?" for _ in fields)
         db.cursor().executemany(
-            f'INSERT INTO "{model._meta.table_name}" ({columns}) '
-            f"VALUES ({marks})", rows)
+            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', rows)
     else:
-        model.insert_many(rows, fields=fields).execute()
+        text = io.StringIO()
+        csv.writer(text).writerows(rows)
+        text.seek(0)
+        db.cursor().copy_expert(
+            f'COPY "{table}" ({columns}) FROM STDIN WITH (FORMAT csv)', text)
 
 
 def _flush(orders, lines):
