@@ -363,11 +363,19 @@ def _walk(sites, state, condition, limit, offset=0, rank=0):
         [query] = arms
         return list(query.order_by(SQL(f"2 {direction}"))
                     .limit(limit).offset(offset or None).tuples())
+    ordering = [SQL(f"1 {direction}"), SQL(f"2 {direction}")]
     query = arms[0]
-    for arm in arms[1:]:
-        query = query + arm   # UNION ALL: SQLite merges the sorted arms
-    return list(query.order_by(SQL(f"1 {direction}"), SQL(f"2 {direction}"))
-                .limit(limit).offset(offset or None).tuples())
+    if len(arms) > 1:
+        # Each site's first orders from its own index, merged: PostgreSQL
+        # would sort the sites' whole UNION ALL instead.
+        firsts = [Order.select(SQL("*")).from_(
+            arm.order_by(*ordering).limit(limit + offset).alias(f"site{n}"))
+            for n, arm in enumerate(arms)]
+        query = firsts[0]
+        for first in firsts[1:]:
+            query = query + first
+    return list(query.order_by(*ordering).limit(limit)
+                .offset(offset or None).tuples())
 
 
 def _site_after_site(site_ids, sizes, state, offset, limit):
