@@ -41,3 +41,10 @@ def when_ready(server):
     (and copy-on-write pages stay shared)."""
     import gc
     gc.freeze()
+
+
+def pre_fork(server, worker):
+    """A worker opens its own PostgreSQL connections: the preloaded app's
+    pooled ones are closed before it is forked."""
+    from models.base import close_pooled_connections
+    close_pooled_connections()

@@ -28,14 +28,28 @@ def utcnow():
     return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
 
+# Connections a process keeps open to PostgreSQL, reused request after
+# request: opening one costs milliseconds, a password exchange over TCP
+# (BENCHMARKS.md). Idle ones are closed after five minutes.
+POSTGRES_POOL = {"max_connections": 8, "stale_timeout": 300}
+
+
 def open_database(url):
     """Open the database named by a DATABASE_URL and bind it to the models."""
     if url.startswith("sqlite"):
         database = connect(url, pragmas=SQLITE_PRAGMAS)
     else:
-        database = connect(url)
+        scheme, rest = url.split("://", 1)
+        database = connect(f"{scheme}+pool://{rest}", **POSTGRES_POOL)
     db.initialize(database)
     return database
+
+
+def close_pooled_connections():
+    """Close the connections a pool keeps (a forked process must not share
+    its parent's)."""
+    if hasattr(db.obj, "close_all"):
+        db.obj.close_all()
 
 
 def is_sqlite():

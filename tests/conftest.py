@@ -6,6 +6,7 @@ import pytest
 
 from app import create_app
 from models import db
+from models.base import is_sqlite
 from models.schema import upgrade
 
 
@@ -38,7 +39,7 @@ def app(tmp_path):
 
 def _reset_schema():
     """On a shared server database (PostgreSQL), start every test empty."""
-    if db.obj.__class__.__name__.startswith("Postgres"):
+    if not is_sqlite():
         db.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
 
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from peewee import SQL, Case, NodeList, Tuple, Value, fn
 
-from blueprints.orders.text_match import (case_variants, like, like_escaped,
+from blueprints.orders.text_match import (like, like_escaped, spellings,
                                           word_start_matcher)
 from models import ORDER_STATUSES, Order
 from models.base import is_sqlite
@@ -233,14 +233,18 @@ def _code_ways(q):
     INDEXED_LENGTH characters) or starts with it."""
     if len(q) >= INDEXED_LENGTH:
         return [CodeWay(None, [code_condition(q)])]
-    if not is_sqlite():
-        pattern = like_escaped(q) + "%"
-        return [CodeWay(column, [like(column, pattern)])
-                for column in (Order.code, Order.po_number)]
-    # Ranges, one per spelling (LIKE would not use the indexes on SQLite).
-    return [CodeWay(column, [(column >= start) & (column < start + TOP)
-                             for start in case_variants(q)])
+    # Ranges in code point order, one per spelling: LIKE would not use an
+    # index on SQLite, nor on PostgreSQL in every collation (there, the
+    # ranges read migration 0017's indexes).
+    return [CodeWay(column, [(_binary(column) >= start)
+                             & (_binary(column) < start + TOP)
+                             for start in spellings(q)])
             for column in (Order.code, Order.po_number)]
+
+
+def _binary(column):
+    """`column` compared by code point, as SQLite's indexes order it."""
+    return column if is_sqlite() else NodeList((column, SQL('COLLATE "C"')))
 
 
 def _any_of(conditions):

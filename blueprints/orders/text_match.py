@@ -25,19 +25,22 @@ def like(field, pattern):
 WORD_SEPARATORS = (" ", "-")
 
 
-def case_variants(q):
-    """The spellings a short search is matched in: on SQLite, whose LIKE
-    folds only ASCII letters and whose ranges fold none, every mix of small
-    and capital letters (at most four for two letters: "äk" finds
-    "Äkäslompolo" and "ÅBO-7" is found by "åb"); PostgreSQL's ILIKE folds
-    them all."""
-    if not is_sqlite():
-        return [q]
-    spellings = [""]
+def spellings(q):
+    """Every mix of small and capital letters of a short search (at most
+    four for two letters: "äk" finds "Äkäslompolo" and "ÅBO-7" is found by
+    "åb"), for comparisons that fold no case, such as index ranges."""
+    found = [""]
     for char in q:
-        spellings = [s + c for s in spellings
-                     for c in dict.fromkeys((char.lower(), char.upper()))]
-    return sorted(set(spellings))
+        found = [s + c for s in found
+                 for c in dict.fromkeys((char.lower(), char.upper()))]
+    return sorted(set(found))
+
+
+def case_variants(q):
+    """The spellings a LIKE pattern is matched in: on SQLite, whose LIKE
+    folds only ASCII letters, every one; PostgreSQL's ILIKE folds them
+    all."""
+    return spellings(q) if is_sqlite() else [q]
 
 
 def word_start_patterns(q):
