@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import time
 
-from servers import BIN, OUT, ROOT, seed_env
+from servers import OUT, ROOT, seed
 
 
 
@@ -170,10 +170,7 @@ def build_database(orders, log):
     _psql("CREATE EXTENSION IF NOT EXISTS pg_trgm", database=name)
     log(f"Building PostgreSQL database {name} ({orders} orders)…")
     started = time.monotonic()
-    subprocess.run([os.path.join(BIN, "flask"), "--app", "app", "seed-demo",
-                    "--orders", str(orders)], cwd=ROOT,
-                   env=seed_env(url(orders)), check=True,
-                   stdout=subprocess.DEVNULL)
+    seed(url(orders), orders)
     seconds = time.monotonic() - started
     _psql("VACUUM ANALYZE", database=name)
     _psql(f"COMMENT ON DATABASE {name} IS '{digest}'")

@@ -39,10 +39,7 @@ def build_database(orders, log):
         os.remove(stale)
     log(f"Building {os.path.relpath(path, ROOT)} ({orders} orders)…")
     started = time.monotonic()
-    subprocess.run([os.path.join(BIN, "flask"), "--app", "app", "seed-demo",
-                    "--orders", str(orders)], cwd=ROOT,
-                   env=seed_env(sqlite_url(path)), check=True,
-                   stdout=subprocess.DEVNULL)
+    seed(sqlite_url(path), orders)
     seconds = time.monotonic() - started
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -82,6 +79,13 @@ def query(url, sql, *params):
         return row
     finally:
         connection.close()
+
+
+def seed(url, orders):
+    """`flask seed-demo` with `orders` orders into the database at `url`."""
+    subprocess.run([os.path.join(BIN, "flask"), "--app", "app", "seed-demo",
+                    "--orders", str(orders)], cwd=ROOT, env=seed_env(url),
+                   check=True, stdout=subprocess.DEVNULL)
 
 
 def seed_env(url):

@@ -102,6 +102,12 @@ def page_ids(site_ids, state, offset, limit):
             keyed += _gather(Order.dealer == site,
                              Order.customer_name.in_(site_names), state,
                              wanted, {site: rank})
+        elif state.sort_key == "customer" and not is_sqlite():
+            # PostgreSQL reads an IN list's names from the index out of
+            # order (it filtered the whole site instead): name by name.
+            for name in site_names:
+                keyed += _walk([site], state, Order.customer_name == name,
+                               wanted, rank=rank)
         else:
             keyed += _walk([site], state, _in_names(site_names, state),
                            wanted, rank=rank)
