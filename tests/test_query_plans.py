@@ -24,7 +24,8 @@ from tests.sql_capture import captured_sql
 
 ALLOWED_SCANS = re.compile(
     r"^SCAN (order_(code|name)_search VIRTUAL TABLE INDEX \d+:M"
-    r"|CONSTANT ROW$|page$|matching$|site\d+$|newest_at_site\d+$|notice_window$)")
+    r"|CONSTANT ROW$|page$|matching$|site\d+$|spelling\d+$"
+    r"|newest_at_site\d+$|notice_window$)")
 LIST_STATES = [
     "", "sort=date", "sort=code", "sort=-code", "sort=site", "sort=-site",
     "sort=po", "sort=customer", "sort=-total", "sort=status",

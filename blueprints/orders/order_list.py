@@ -29,6 +29,7 @@ The page's candidates are read per site and way:
 
 The candidates are merged in sort order, ties broken by id.
 """
+import functools
 import heapq
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ from peewee import SQL, Case, NodeList, Tuple, Value, fn
 
 from blueprints.orders.text_match import (like, like_escaped, spellings,
                                           word_start_matcher)
-from models import ORDER_STATUSES, Order
+from models import ORDER_STATUSES, Order, db
 from models.base import is_sqlite
 from models.orders import OrderCustomerCount, OrderStatusCount
 
@@ -206,6 +207,13 @@ def _count(site_ids, way, counted):
         new = Case(None, [(_any_of(earlier), 0)], 1) if earlier else Value(1)
         arm = (Order.select(Order.status, new.alias("new"))
                .where(_at_sites(site_ids, way) & condition))
+        if way.column is not None:
+            # Read in the range's order: PostgreSQL would scan the table
+            # for the first few of what it deems many (this year's orders
+            # lie at its end).
+            arm = Order.select(SQL("*")).from_(
+                arm.order_by(_binary(way.column))
+                .limit(MATCHES_COUNTED + 1).alias(f"spelling{n}"))
         arms = arm if arms is None else arms + arm
     matching = arms.limit(MATCHES_COUNTED + 1).alias("matching")
     found, read = {}, {}
@@ -249,8 +257,19 @@ def _code_ways(q):
 
 
 def _binary(column):
-    """`column` compared by code point, as SQLite's indexes order it."""
-    return column if is_sqlite() else NodeList((column, SQL('COLLATE "C"')))
+    """`column` compared by code point, as SQLite's indexes order it (and
+    PostgreSQL's in a database of the C collation)."""
+    if is_sqlite() or _collation() in ("C", "POSIX", "C.UTF-8", "C.utf8"):
+        return column
+    return NodeList((column, SQL('COLLATE "C"')))
+
+
+@functools.cache
+def _collation():
+    """The PostgreSQL database's collation (one per process: the app
+    serves one database)."""
+    return db.execute_sql("SELECT datcollate FROM pg_database "
+                          "WHERE datname = current_database()").fetchone()[0]
 
 
 def _any_of(conditions):
@@ -316,22 +335,32 @@ def _walk_or_gather(site, rank, condition, column, state, wanted):
     found = _walk([site], state, test & bound, wanted, rank=rank)
     if len(found) == wanted:
         return found
-    gather = condition
-    if is_sqlite():
-        # SQLite sorts every row it gathers (PostgreSQL keeps the first
-        # few in a heap): a sample of the range, its first orders in its
-        # own order, bounds the page's keys, and only the orders within
-        # that bound are sorted.
-        size = max(wanted, MATCHES_COUNTED)
-        sample = _in_filter(Order.select(_key_column(state, rank), Order.id)
-                            .where((Order.dealer == site) & condition), state)
-        sample = list(sample.order_by(column.desc() if state.descending
-                                      else column.asc()).limit(size).tuples())
-        if len(sample) < size:
-            return sample
-        sample.sort(reverse=state.descending)
-        gather &= _within(state, sample[wanted - 1])
-    return _gather(Order.dealer == site, gather, state, wanted, {site: rank})
+    # Sorting every match would cost as many rows as they are (90 000
+    # for "24"): a sample of the range, its first orders in its own
+    # order, bounds the page's keys, and only the orders within that
+    # bound are gathered and sorted.
+    direction = "DESC" if state.descending else "ASC"
+    sample = _in_filter(Order.select(_key_column(state, rank).alias("key"),
+                                     Order.id.alias("order_id"))
+                        .where((Order.dealer == site) & condition), state)
+    sample = (sample.order_by(_binary(column).desc() if state.descending
+                              else _binary(column).asc())
+              .limit(max(wanted, MATCHES_COUNTED)).alias("sample"))
+    nth = list(Order.select(sample.c.key, sample.c.order_id).from_(sample)
+               .order_by(SQL(f"1 {direction}"), SQL(f"2 {direction}"))
+               .limit(1).offset(wanted - 1).tuples())
+    bound = _within(state, _key_value(state, nth[0])) if nth else None
+    return _gather(Order.dealer == site, condition if bound is None
+                   else condition & bound, state, wanted, {site: rank})
+
+
+def _key_value(state, keyed):
+    """(key, id) with the key as walks give it (read from a subquery or a
+    CTE, it comes as the database gives it)."""
+    key_value, order_id = keyed
+    if state.sort_key != "site":
+        key_value = SORT_FIELDS[state.sort_key].python_value(key_value)
+    return key_value, order_id
 
 
 def _walk_bound(site, state, rank):
@@ -409,20 +438,19 @@ def _site_after_site(site_ids, sizes, state, offset, limit):
 
 def _gather(at_sites, condition, state, limit, ranks):
     """[(key, id)] of the first `limit` of the sites' orders (`at_sites`,
-    their ranks `ranks`) meeting `condition`, read through the condition's
-    index and sorted by the database (the sort key unindexed, so that its
-    index is not walked)."""
-    if state.sort_key == "site":
-        key = Case(Order.dealer, list(ranks.items()))
-        terms = [key, _unindexed(Order.id)]
-    else:
-        key = _key_column(state)
-        terms = [_unindexed(SORT_FIELDS[state.sort_key]), _unindexed(Order.id)]
-    query = _in_filter(Order.select(key, Order.id)
-                       .where(at_sites & condition), state)
+    their ranks `ranks`) meeting `condition`: read through the condition's
+    index first (a materialized CTE, so that neither planner walks the
+    sort index instead), then sorted."""
+    key = Case(Order.dealer, list(ranks.items())) \
+        if state.sort_key == "site" else _key_column(state)
+    matches = _in_filter(Order.select(key.alias("key"), Order.id)
+                         .where(at_sites & condition), state) \
+        .cte("matches", materialized=True)
+    terms = [matches.c.key, matches.c.id]
     ordering = [term.desc() for term in terms] if state.descending \
         else [term.asc() for term in terms]
-    return list(query.order_by(*ordering).limit(limit).tuples())
+    return [_key_value(state, row) for row in db.execute(
+        matches.select_from(*terms).order_by(*ordering).limit(limit))]
 
 
 def _in_filter(query, state):
@@ -433,8 +461,7 @@ def _in_filter(query, state):
 
 def _key_column(state, rank=0):
     """The sort key as selected: the site's rank among the user's sites
-    when sorting by site, else the sort column as stored (no conversion:
-    dates stay ISO text on SQLite, which sorts like the instants)."""
+    when sorting by site, else the sort column."""
     if state.sort_key == "site":
         return Value(rank, converter=False)
     return NodeList((SORT_FIELDS[state.sort_key],))
