@@ -238,7 +238,10 @@ def _at_sites(site_ids, way):
     (not the sites' index, with every order of the sites); a range reads
     the (site, column) index."""
     if way.column is None:
-        return _unindexed(Order.dealer).in_(list(site_ids))
+        # PostgreSQL's planner too would rather test each order of a
+        # (site, status) index: it cannot read `dealer_id + 0` from one.
+        site = _unindexed(Order.dealer) if is_sqlite() else Order.dealer + 0
+        return site.in_(list(site_ids))
     return Order.dealer.in_(list(site_ids))
 
 
