@@ -3,11 +3,9 @@ and stands alone: it builds its own tables, never importing live models."""
 import ast
 import os
 
-from peewee import SqliteDatabase
-from playhouse.migrations import Runner
-
-from models import AccountRequest, SiteNotice, SiteNoticeRead, search_grams
+from models import AccountRequest, SiteNotice, SiteNoticeRead
 from models.schema import MIGRATIONS_DIR
+from tests.release_database import database_before
 
 NAME = "0013_dealer_replies_and_order_notices"
 
@@ -17,24 +15,8 @@ def _columns(database, table):
 
 
 def test_upgrades_a_release_database_keeping_its_requests(tmp_path):
-    database = SqliteDatabase(str(tmp_path / "old.db"),
-                              pragmas={"foreign_keys": 1})
-    search_grams.register(database)  # the order table's triggers use it
-    runner = Runner(database, MIGRATIONS_DIR)
-    names = [m.name for m in runner.migrations()]
-    runner.up(target=names[names.index(NAME) - 1])
-    database.execute_sql(
-        "INSERT INTO dealer (code, name, location, country, time_zone) "
-        "VALUES ('1/1', 'D', 'L', 'FI', 'Europe/Helsinki')")
-    database.execute_sql(
-        "INSERT INTO user (username, password_hash, display_name, email, role, "
-        "active, session_version) VALUES ('u', 'x', 'U', '', 'dealer', 1, 1)")
-    database.execute_sql(
-        "INSERT INTO account_request (reference, dealer_id, submitted_by_id, "
-        "kind, account_name, user_email, account_key, email_key, requested, "
-        "snapshot, status, submitted_at, due_at, resolution_note, "
-        "idempotency_key) VALUES ('R-2026-000001', 1, 1, 'add_user', 'A', '', "
-        "'a', '', '{}', '{}', 'submitted', '2026-01-01', '2026-01-03', '', 'k')")
+    database, runner = database_before(tmp_path / "old.db", NAME,
+                                       foreign_keys=1)
     runner.up()
     assert database.execute_sql(
         "SELECT reference, dealer_reply_at FROM account_request").fetchall() == [

@@ -2,14 +2,12 @@
 import re
 
 import pytest
-from peewee import SqliteDatabase
-from playhouse.migrations import Runner
 
 from blueprints.desk import workflow
-from models import Notification, Order, User, db, search_grams
+from models import Notification, Order, User, db
 from models.notices import unread_count
-from models.schema import MIGRATIONS_DIR
 from tests.desk_factories import make_request
+from tests.release_database import database_before
 from web.notices import NoticeType, register_type
 
 
@@ -97,24 +95,8 @@ def test_another_kind_of_notice_is_a_registered_type(demo, app, auth, client):
 
 
 def test_migration_names_the_request_of_existing_notices(tmp_path):
-    database = SqliteDatabase(str(tmp_path / "old.db"))
-    search_grams.register(database)  # the order table's triggers use it
-    runner = Runner(database, MIGRATIONS_DIR)
-    names = [m.name for m in runner.migrations()]
-    before = names[names.index("0012_notices_of_any_kind") - 1]
-    runner.up(target=before)
-    database.execute_sql(
-        "INSERT INTO dealer (code, name, location, country, time_zone) "
-        "VALUES ('1/1', 'D', 'L', 'FI', 'Europe/Helsinki')")
-    database.execute_sql(
-        "INSERT INTO user (username, password_hash, display_name, email, role, "
-        "active, session_version) VALUES ('u', 'x', 'U', '', 'dealer', 1, 1)")
-    database.execute_sql(
-        "INSERT INTO account_request (reference, dealer_id, submitted_by_id, "
-        "kind, account_name, user_email, account_key, email_key, requested, "
-        "snapshot, status, submitted_at, due_at, resolution_note, "
-        "idempotency_key) VALUES ('R-2026-000001', 1, 1, 'add_user', 'A', '', "
-        "'a', '', '{}', '{}', 'submitted', '2026-01-01', '2026-01-03', '', 'k')")
+    database, runner = database_before(tmp_path / "old.db",
+                                       "0012_notices_of_any_kind")
     database.execute_sql(
         "INSERT INTO notification (user_id, request_id, at, read) "
         "VALUES (1, 1, '2026-01-02', 0)")
