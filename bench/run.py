@@ -36,7 +36,8 @@ from api_load import api_load  # noqa: E402
 from load import BROWSER, PARTIAL, Browser, wrk  # noqa: E402
 from report import write_report  # noqa: E402
 import postgres  # noqa: E402
-from servers import Server, build_database, query  # noqa: E402
+from servers import (Server, build_database, query,  # noqa: E402
+                     read_into_file_cache, sqlite_path)
 from weight import page_weight  # noqa: E402
 from worst_case import worst_cases  # noqa: E402
 from perceived import perceived  # noqa: E402
@@ -140,6 +141,7 @@ def cpu_per_request(url):
 def run_size(orders, results):
     url, build_seconds = build_database(orders, log)
     results[f"build_{orders}"] = build_seconds
+    read_into_file_cache(sqlite_path(url), log)
     run_app(orders, results, url, "SQLite")
     log(f"{orders} orders, baselines (same gunicorn settings):")
     with Server("bench.baseline:create_app()", url, "/hello"):
@@ -179,6 +181,7 @@ def run_postgres(results):
         url, build_seconds = postgres.build_database(orders, log)
         pg = results["postgresql"] = {f"build_{orders}": build_seconds,
                                       "version": postgres.version()}
+        read_into_file_cache(postgres.DATA, log)
         run_app(orders, pg, url, "PostgreSQL")
 
 

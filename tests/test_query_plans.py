@@ -159,8 +159,10 @@ def test_a_walk_reads_the_sort_index(client, monkeypatch):
     monkeypatch.setattr(order_list, "_gathers", lambda *_sizes: False)
     _scans, statements = _explained(client, "/orders?q=korjaamo&sort=-total")
     with db.connection_context():
+        # (Gathers and a code way's read are CTEs: they sort what they read.)
         walks = [plan_of(sql, params) for sql, params in statements
-                 if "customer_name\" IN" in sql and "ORDER BY" in sql]
+                 if "customer_name\" IN" in sql and "ORDER BY" in sql
+                 and not sql.startswith("WITH")]
     assert walks
     for steps in walks:
         assert any("INDEX order_sort_total_cents (dealer_id=?)" in step

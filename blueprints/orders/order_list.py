@@ -33,7 +33,7 @@ import functools
 import heapq
 from dataclasses import dataclass
 
-from peewee import SQL, Case, NodeList, Tuple, Value, fn
+from peewee import SQL, Case, NodeList, Select, Tuple, Value, fn
 
 from blueprints.orders.text_match import (like, like_escaped, spellings,
                                           word_start_matcher)
@@ -117,22 +117,16 @@ def page_ids(site_ids, state, offset, limit):
     counted = [_named(names)] if names else []
     ranks = {site: rank for rank, site in enumerate(site_ids)}
     for way in _code_ways(state.q):
-        found, read = _count(site_ids, way, counted)
+        found, read, firsts = _read_way(site_ids, way, counted, state,
+                                        wanted, ranks)
         counted.append(way.condition)
         for status, n in found.items():
             counts[status] += n
-        complete = sum(read.values()) <= MATCHES_COUNTED
-        counts.at_least |= not complete
-        matches = read.get(state.status, 0) if state.status \
-            else sum(read.values())
-        if complete and not matches:
-            continue
+        keyed += firsts
+        if sum(read.values()) <= MATCHES_COUNTED:
+            continue   # every match was read: the firsts are the way's
         # Past MATCHES_COUNTED the way is walked: its matches are many.
-        if complete and _gathers(matches, wanted, sum(sizes.values())):
-            for condition in way.conditions:
-                keyed += _gather(_at_sites(site_ids, way), condition, state,
-                                 wanted, ranks)
-            continue
+        counts.at_least = True
         for rank, site in enumerate(site_ids):
             for condition in way.conditions:
                 if way.column is not None:
@@ -196,16 +190,20 @@ def _matching_customers(site_ids, state):
     return names, in_filter, by_status
 
 
-def _count(site_ids, way, counted):
-    """({status: n}, {status: read}) of the sites' orders the way matches
-    and none of `counted` does, from at most MATCHES_COUNTED + 1 of its
-    orders read (all of them when that is fewer). One arm per spelling:
-    an OR of them would not be read through the index."""
+def _read_way(site_ids, way, counted, state, wanted, ranks):
+    """({status: n}, {status: read}, [(key, id)]) of the sites' orders a
+    code way matches, from one read of at most MATCHES_COUNTED + 1 of them
+    (all of them when that is fewer): counted by status (n: those none of
+    `counted` matches), and the first `wanted` of those read, in sort
+    order. One arm per spelling: an OR of them would not be read through
+    the index."""
+    key = _gather_key(state, ranks)
     arms = None
     for n, condition in enumerate(way.conditions):
         earlier = counted + way.conditions[:n]
         new = Case(None, [(_any_of(earlier), 0)], 1) if earlier else Value(1)
-        arm = (Order.select(Order.status, new.alias("new"))
+        arm = (Order.select(Order.status, new.alias("new"), key.alias("key"),
+                            Order.id)
                .where(_at_sites(site_ids, way) & condition))
         if way.column is not None:
             # Read in the range's order: PostgreSQL would scan the table
@@ -215,14 +213,27 @@ def _count(site_ids, way, counted):
                 arm.order_by(_binary(way.column))
                 .limit(MATCHES_COUNTED + 1).alias(f"spelling{n}"))
         arms = arm if arms is None else arms + arm
-    matching = arms.limit(MATCHES_COUNTED + 1).alias("matching")
-    found, read = {}, {}
-    for status, new, n in (
-            Order.select(matching.c.status, fn.SUM(matching.c.new),
-                         fn.COUNT(SQL("*")))
-            .from_(matching).group_by(matching.c.status).tuples()):
-        found[status], read[status] = int(new), n
-    return found, read
+    # Read once (materialized), then counted and sorted.
+    matching = arms.limit(MATCHES_COUNTED + 1).cte("matching",
+                                                   materialized=True)
+    by_status = (Select([matching], [matching.c.status,
+                                     fn.SUM(matching.c.new),
+                                     fn.COUNT(SQL("*")),
+                                     Value(None), Value(None)])
+                 .group_by(matching.c.status))
+    in_filter = (matching.c.status == state.status) if state.status else None
+    firsts = _first_rows(matching, state, wanted, in_filter).alias("firsts")
+    found, read, keyed = {}, {}, []
+    for status, new, n, *keyed_row in db.execute(
+            (by_status + Select([firsts], [Value(None), Value(None),
+                                           Value(None), firsts.c.key,
+                                           firsts.c.id]))
+            .with_cte(matching)):
+        if status is None:
+            keyed.append(_key_value(state, keyed_row))
+        else:
+            found[status], read[status] = int(new), n
+    return found, read, keyed
 
 
 def _named(names):
@@ -444,16 +455,30 @@ def _gather(at_sites, condition, state, limit, ranks):
     their ranks `ranks`) meeting `condition`: read through the condition's
     index first (a materialized CTE, so that neither planner walks the
     sort index instead), then sorted."""
-    key = Case(Order.dealer, list(ranks.items())) \
-        if state.sort_key == "site" else _key_column(state)
-    matches = _in_filter(Order.select(key.alias("key"), Order.id)
+    matches = _in_filter(Order.select(_gather_key(state, ranks).alias("key"),
+                                      Order.id)
                          .where(at_sites & condition), state) \
         .cte("matches", materialized=True)
+    return [_key_value(state, row) for row in db.execute(
+        _first_rows(matches, state, limit).with_cte(matches))]
+
+
+def _gather_key(state, ranks):
+    """The sort key of a gather of the sites ranked `ranks`."""
+    return Case(Order.dealer, list(ranks.items())) \
+        if state.sort_key == "site" else _key_column(state)
+
+
+def _first_rows(matches, state, limit, condition=None):
+    """(key, id) of the first `limit` rows of `matches` (a CTE with key
+    and id) meeting `condition`, in sort order."""
     terms = [matches.c.key, matches.c.id]
     ordering = [term.desc() for term in terms] if state.descending \
         else [term.asc() for term in terms]
-    return [_key_value(state, row) for row in db.execute(
-        matches.select_from(*terms).order_by(*ordering).limit(limit))]
+    query = Select([matches], terms)
+    if condition is not None:
+        query = query.where(condition)
+    return query.order_by(*ordering).limit(limit)
 
 
 def _in_filter(query, state):
