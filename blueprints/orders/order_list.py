@@ -31,6 +31,7 @@ The candidates are merged in sort order, ties broken by id.
 """
 import functools
 import heapq
+import operator
 from dataclasses import dataclass
 
 from peewee import SQL, Case, NodeList, Select, Tuple, Value, fn
@@ -198,21 +199,24 @@ def _read_way(site_ids, way, counted, state, wanted, ranks):
     order. One arm per spelling: an OR of them would not be read through
     the index."""
     key = _gather_key(state, ranks)
-    arms = None
+    arms = []
     for n, condition in enumerate(way.conditions):
         earlier = counted + way.conditions[:n]
         new = Case(None, [(_any_of(earlier), 0)], 1) if earlier else Value(1)
         arm = (Order.select(Order.status, new.alias("new"), key.alias("key"),
                             Order.id)
-               .where(_at_sites(site_ids, way) & condition))
-        if way.column is not None:
-            # Read in the range's order: PostgreSQL would scan the table
-            # for the first few of what it deems many (this year's orders
-            # lie at its end).
-            arm = Order.select(SQL("*")).from_(
-                arm.order_by(_binary(way.column))
-                .limit(MATCHES_COUNTED + 1).alias(f"spelling{n}"))
-        arms = arm if arms is None else arms + arm
+               .where(condition))
+        if way.column is None:
+            arms.append(arm.where(_at_sites(site_ids)))
+            continue
+        # Each site's range read in its order: PostgreSQL would scan the
+        # table for the first few of what it deems many (this year's
+        # orders lie at its end), or sort the sites' ranges together.
+        arms += [Order.select(SQL("*")).from_(
+            arm.where(Order.dealer == site).order_by(_binary(way.column))
+            .limit(MATCHES_COUNTED + 1).alias(f"spelling{n}_site{site}"))
+            for site in site_ids]
+    arms = functools.reduce(operator.add, arms)
     # Read once (materialized), then counted and sorted.
     matching = arms.limit(MATCHES_COUNTED + 1).cte("matching",
                                                    materialized=True)
@@ -244,16 +248,13 @@ def _named(names):
                     for site, site_names in names.items()])
 
 
-def _at_sites(site_ids, way):
-    """The test of the sites for a way's reads: the trigram index leads
-    (not the sites' index, with every order of the sites); a range reads
-    the (site, column) index."""
-    if way.column is None:
-        # PostgreSQL's planner too would rather test each order of a
-        # (site, status) index: it cannot read `dealer_id + 0` from one.
-        site = _unindexed(Order.dealer) if is_sqlite() else Order.dealer + 0
-        return site.in_(list(site_ids))
-    return Order.dealer.in_(list(site_ids))
+def _at_sites(site_ids):
+    """The test of the sites for a trigram way's read: the trigram index
+    leads (not the sites' index, with every order of the sites)."""
+    # PostgreSQL's planner too would rather test each order of a
+    # (site, status) index: it cannot read `dealer_id + 0` from one.
+    site = _unindexed(Order.dealer) if is_sqlite() else Order.dealer + 0
+    return site.in_(list(site_ids))
 
 
 def _code_ways(q):

@@ -14,9 +14,12 @@ def like(field, pattern):
     """`field` LIKE `pattern` ignoring case, the pattern passed unchanged.
 
     PostgreSQL's ILIKE; SQLite's LIKE, which ignores the case of ASCII
-    letters only.
+    letters only. A pattern with no letter that has a case (digits, say)
+    is PostgreSQL's LIKE too: the same matches, tested about three times
+    faster an order (BENCHMARKS.md).
     """
-    operator = "LIKE" if is_sqlite() else "ILIKE"
+    caseless = pattern.lower() == pattern.upper()
+    operator = "LIKE" if is_sqlite() or caseless else "ILIKE"
     return NodeList((field, SQL(operator), Value(pattern, converter=False),
                      SQL("ESCAPE"), Value("\\", converter=False)))
 
