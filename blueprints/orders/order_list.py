@@ -9,9 +9,10 @@ order_customer_count, few next to their orders), or by code or PO number
 the (site, code) and (site, PO number) indexes; pg_trgm on PostgreSQL).
 
 Counts come from the counters: the sites' orders by status, a search's
-customers' orders by status. Orders found by code or PO number are
-counted by the database, reading at most MATCHES_COUNTED a site and way
-(past that, the counts are "at least").
+customers' orders by status. A code or PO-number way's matches are read
+once, at most MATCHES_COUNTED + 1 across the sites, and the database
+both counts them and sorts them for the page; past MATCHES_COUNTED the
+counts are "at least" and the way is walked too.
 
 The page's candidates are read per site and way:
 
@@ -50,8 +51,9 @@ SORT_FIELDS = {
 # Searches this short match where a code, PO number or a word of a name
 # starts; longer ones anywhere (the trigram indexes need three).
 INDEXED_LENGTH = 3
-# Orders a site's way of matching by code or PO number counts (each
-# looked up for its status and customer); as many are always gathered.
+# Orders of a way of matching by code or PO number read across the sites
+# to count and sort them (each looked up for its status and customer); a
+# customer way with as many orders is gathered.
 MATCHES_COUNTED = 2000
 # Index entries a walk of a range's many matches reads before it gathers
 # them from the range's index instead (they cluster far down the sort
@@ -196,8 +198,8 @@ def _read_way(site_ids, way, counted, state, wanted, ranks):
     code way matches, from one read of at most MATCHES_COUNTED + 1 of them
     (all of them when that is fewer): counted by status (n: those none of
     `counted` matches), and the first `wanted` of those read, in sort
-    order. One arm per spelling: an OR of them would not be read through
-    the index."""
+    order. One arm per spelling (and site, for a range): an OR of them
+    would not be read through the index."""
     key = _gather_key(state, ranks)
     arms = []
     for n, condition in enumerate(way.conditions):
