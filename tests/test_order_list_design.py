@@ -78,6 +78,31 @@ def test_every_sort_direction_and_status_gives_the_plain_page(
                         assert counts.in_filter(status) == len(expected)
 
 
+@pytest.mark.parametrize("counted", [2000, 3])
+@pytest.mark.parametrize("q", ["", "korjaamo", "19", "Oy", "zzqx"])
+def test_a_page_in_the_second_half_read_from_the_end_is_the_same_page(
+        orders, monkeypatch, q, counted):
+    """Read in the reverse order from the list's end when its length is
+    known (with 3 code matches read, the counts are lower bounds: read
+    forwards)."""
+    monkeypatch.setattr(order_list, "FROM_THE_END", 0)
+    monkeypatch.setattr(order_list, "MATCHES_COUNTED", counted)
+    with db.connection_context():
+        sites = _sites()
+        for sort in SORTS:
+            for sort_arg in (sort, "-" + sort):
+                for status in ("", "new"):
+                    state = ListState(q=q, status=status, sort=sort_arg)
+                    expected = _reference(sites, state)
+                    size = len(expected)
+                    for offset in sorted({0, size // 2, max(size - 7, 0),
+                                          max(size - 5, 0), size, size + 5}):
+                        ids, _counts = order_list.page_ids(sites, state,
+                                                           offset, 5)
+                        assert ids == expected[offset:offset + 5], \
+                            (sort_arg, status, offset, size)
+
+
 @pytest.mark.parametrize("budget", [20000, 30])
 @pytest.mark.parametrize("q", ["2", "19", "190", "PO-", "jg"])
 def test_more_code_matches_than_are_read_make_the_counts_lower_bounds(

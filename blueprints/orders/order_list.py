@@ -33,7 +33,7 @@ The candidates are merged in sort order, ties broken by id.
 import functools
 import heapq
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from peewee import SQL, Case, NodeList, Select, Tuple, Value, fn
 
@@ -59,6 +59,13 @@ MATCHES_COUNTED = 2000
 # them from the range's index instead (they cluster far down the sort
 # order: "26" matches this year's orders, last by date).
 WALK_BUDGET = 20000
+# Rows into a list from which a page in its second half is read from the
+# list's end (counting first costs a search: worth it past a walk this
+# long).
+FROM_THE_END = 1000
+# Index entries a walk reads in the time a gather reads and sorts one
+# matching order (about 0.1 and 0.8 µs: "korjaamo" at 10 000 orders).
+GATHERED_ROW = 10
 # Sorts whose keys are text (ordered by the database's collation).
 TEXT_SORTS = {"code", "po", "customer", "status"}
 # Above every character: `prefix + TOP` ends a prefix range.
@@ -87,7 +94,25 @@ class CodeWay:
 
 def page_ids(site_ids, state, offset, limit):
     """(ids of one page in order, StatusCounts) of a list not narrowed by
-    dates or a customer (queries.py reads those)."""
+    dates or a customer (queries.py reads those). A page in the second
+    half of a list whose length is known is read from the list's end, in
+    the reverse order: its offset is then the shorter walk."""
+    if offset >= FROM_THE_END:
+        _ids, counts = _page_ids(site_ids, state, 0, 1)
+        total = counts.in_filter(state.status)
+        if not counts.at_least and total - offset - limit < offset:
+            if total <= offset:
+                return [], counts
+            backwards = replace(state, sort=state.sort_key if state.descending
+                                else "-" + state.sort_key)
+            ids, _counts = _page_ids(site_ids, backwards,
+                                     max(total - offset - limit, 0),
+                                     min(limit, total - offset))
+            return ids[::-1], counts
+    return _page_ids(site_ids, state, offset, limit)
+
+
+def _page_ids(site_ids, state, offset, limit):
     counts, sizes = _status_counts(site_ids, state.status)
     if not state.q and state.sort_key == "site":
         return _site_after_site(site_ids, sizes, state, offset, limit), counts
@@ -144,10 +169,13 @@ def page_ids(site_ids, state, offset, limit):
 
 def _gathers(matches, wanted, size):
     """Whether reading a site's matches costs less than walking it: as
-    many rows as matches, against about wanted × size ÷ matches (which
-    grows when matches cluster away from the start of the sort order, so
-    up to MATCHES_COUNTED are always gathered)."""
-    return matches <= MATCHES_COUNTED or matches * matches <= wanted * size
+    many rows as matches, against about wanted × size ÷ matches entries,
+    or, when the matches cluster away from the start of the sort order,
+    up to the whole site: up to MATCHES_COUNTED matches are gathered
+    unless the site is small enough to walk whole for less."""
+    if matches <= MATCHES_COUNTED and matches * GATHERED_ROW <= size:
+        return True
+    return matches * matches <= wanted * size
 
 
 def _first(keyed, state, offset, limit):
