@@ -373,13 +373,16 @@ def _walk_or_gather(site, rank, condition, column, state, wanted):
     gathered from the range's index, which holds every sort key."""
     test = _walk_test(condition, column, state)
     # Sorted by the range's own column, the walk is the range itself.
-    bound = None if column is SORT_FIELDS.get(state.sort_key) \
-        else _walk_bound(site, state, rank)
-    if bound is None:
+    budget_end = None if column is SORT_FIELDS.get(state.sort_key) \
+        else _budget_end(site, state, rank)
+    if budget_end is None:
         return _walk([site], state, test, wanted, rank=rank)
-    found = _walk([site], state, test & bound, wanted, rank=rank)
-    if len(found) == wanted:
-        return found
+    found = []
+    for part in _up_to(state, budget_end):
+        found += _walk([site], state, test & part, wanted - len(found),
+                       rank=rank)
+        if len(found) == wanted:
+            return found
     # Sorting every match would cost as many rows as they are (90 000
     # for "24"): a sample of the range, its first orders in its own
     # order, bounds the page's keys, and only the orders within that
@@ -408,25 +411,47 @@ def _key_value(state, keyed):
     return key_value, order_id
 
 
-def _walk_bound(site, state, rank):
-    """The condition keeping a walk of the site within its first
-    WALK_BUDGET orders in sort order (None if it has no more)."""
-    budget_end = _walk([site], state, None, 1, WALK_BUDGET - 1, rank)
-    return _within(state, budget_end[0]) if budget_end else None
+def _budget_end(site, state, rank):
+    """(key, id) of the site's WALK_BUDGET-th order in sort order (None if
+    it has fewer)."""
+    found = _walk([site], state, None, 1, WALK_BUDGET - 1, rank)
+    return found[0] if found else None
+
+
+def _up_to(state, last):
+    """The orders coming no later in sort order than `last` (key, id), as
+    conditions that are each a range of the sort index, in sort order:
+    for walks, which _within's (key, id) test would slow on each entry
+    (20 000 entries walked in 6.8 ms, against 2.5 ms as ranges)."""
+    value, order_id = last
+    if _id_orders(state):
+        return [_up_to_id(state, order_id)]
+    key = SORT_FIELDS[state.sort_key]
+    return [key > value if state.descending else key < value,
+            (key == value) & _up_to_id(state, order_id)]
 
 
 def _within(state, last):
     """The condition on an order's (key, id) of coming no later in sort
-    order than `last`."""
+    order than `last`, tested on each order (a gather's bound)."""
     value, order_id = last
-    if state.sort_key == "site" or (state.sort_key == "status"
-                                    and state.status):
-        # One key on every row of a site: the id alone orders them.
-        return Order.id >= order_id if state.descending else Order.id <= order_id
+    if _id_orders(state):
+        return _up_to_id(state, order_id)
     key = SORT_FIELDS[state.sort_key]
     walked, bound = Tuple(key, Order.id), Tuple(Value(value, converter=False),
                                                order_id)
     return walked >= bound if state.descending else walked <= bound
+
+
+def _up_to_id(state, order_id):
+    return Order.id >= order_id if state.descending else Order.id <= order_id
+
+
+def _id_orders(state):
+    """Whether the id alone orders a site's list: it has one key on every
+    row (its rank among the sites, or the status filtered on)."""
+    return state.sort_key == "site" or (state.sort_key == "status"
+                                        and state.status)
 
 
 def _walk(sites, state, condition, limit, offset=0, rank=0):
