@@ -37,7 +37,7 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 def when_ready(server):
     """Compile the preloaded app's templates, so that no worker compiles
-    them on its first requests (50–60 ms each, after every restart); then
+    them on its first requests, after every restart (BENCHMARKS.md); then
     freeze the app's objects out of the garbage collector's scans: each
     collection in a worker then looks at request garbage only (and
     copy-on-write pages stay shared)."""

@@ -21,9 +21,9 @@ SQLITE_PRAGMAS = {
     "synchronous": "normal",
     "cache_size": -32000,
     # Reads map the file rather than copy its pages into each connection's
-    # cache: a worker's first search through the trigram index took up to
-    # 100 ms instead of 25 while it copied the index in, and the workers
-    # share the OS's pages. SQLite caps it at its build's maximum (2 GB).
+    # cache, where a worker's first search through a large part of the
+    # trigram index was slow (BENCHMARKS.md); the workers share the OS's
+    # pages. SQLite caps it at its build's maximum (2 GB).
     "mmap_size": 2 ** 31,
 }
 

@@ -15,8 +15,8 @@ def like(field, pattern):
 
     PostgreSQL's ILIKE; SQLite's LIKE, which ignores the case of ASCII
     letters only. A pattern with no letter that has a case (digits, say)
-    is PostgreSQL's LIKE too: the same matches, tested about three times
-    faster an order (BENCHMARKS.md).
+    is PostgreSQL's LIKE too: the same matches, tested faster on each
+    order a walk reads (BENCHMARKS.md).
     """
     caseless = pattern.lower() == pattern.upper()
     operator = "LIKE" if is_sqlite() or caseless else "ILIKE"
