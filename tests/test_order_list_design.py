@@ -103,6 +103,27 @@ def test_a_page_in_the_second_half_read_from_the_end_is_the_same_page(
                             (sort_arg, status, offset, size)
 
 
+def test_a_page_past_all_the_sites_orders_is_empty_without_a_walk(
+        orders, monkeypatch):
+    """Counts that are lower bounds give no end; the sites' orders do."""
+    monkeypatch.setattr(order_list, "FROM_THE_END", 0)
+    monkeypatch.setattr(order_list, "MATCHES_COUNTED", 3)
+    reads = []
+    read_page = order_list._page_ids
+    monkeypatch.setattr(order_list, "_page_ids",
+                        lambda *args: reads.append(args[2]) or read_page(*args))
+    with db.connection_context():
+        sites = _sites()
+        listed = Order.select().where(Order.dealer.in_(sites)).count()
+        state = ListState(q="19", sort="-total")
+        ids, counts = order_list.page_ids(sites, state, listed, 5)
+        assert (ids, counts.at_least, reads) == ([], True, [0])
+        reads.clear()
+        ids, _counts = order_list.page_ids(sites, state, listed - 60, 5)
+        assert reads == [0, listed - 60]
+        assert ids == _reference(sites, state)[listed - 60:listed - 55]
+
+
 @pytest.mark.parametrize("budget", [20000, 30])
 @pytest.mark.parametrize("q", ["2", "19", "190", "PO-", "jg"])
 def test_more_code_matches_than_are_read_make_the_counts_lower_bounds(

@@ -100,10 +100,13 @@ def page_ids(site_ids, state, offset, limit):
     the reverse order: its offset is then the shorter walk."""
     if offset >= FROM_THE_END:
         _ids, counts = _page_ids(site_ids, state, 0, 1)
-        total = counts.in_filter(state.status)
+        # Lower bounds: the page is past the end if past all the sites'
+        # orders (a walk would read every one of them to find out).
+        total = sum(_status_counts(site_ids, state.status)[1].values()) \
+            if counts.at_least else counts.in_filter(state.status)
+        if total <= offset:
+            return [], counts
         if not counts.at_least and total - offset - limit < offset:
-            if total <= offset:
-                return [], counts
             backwards = replace(state, sort=state.sort_key if state.descending
                                 else "-" + state.sort_key)
             ids, _counts = _page_ids(site_ids, backwards,
