@@ -25,7 +25,8 @@ def order_scans(statements):
     scans = []
     db.execute_sql("SET enable_seqscan = off")
     for sql, params in statements:
-        if not sql.lstrip().upper().startswith("SELECT") or '"order"' not in sql:
+        if (not sql.lstrip().upper().startswith(("SELECT", "WITH"))
+                or '"order"' not in sql):
             continue
         plan = "\n".join(row[0] for row in db.execute_sql(
             "EXPLAIN " + sql, params).fetchall())
