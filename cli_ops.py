@@ -1,5 +1,5 @@
-"""Operator commands: deactivate-user (ends every session), backup and
-rebuild-derived."""
+"""Operator commands: deactivate-user (ends every session), backup,
+rebuild-derived and optimize-search."""
 import sqlite3
 
 import click
@@ -68,3 +68,16 @@ def register(app):
         with db.connection_context():
             rebuild_all()
         click.echo("Order search indexes and counters rebuilt.")
+
+    @app.cli.command("optimize-search")
+    def optimize_search():
+        """Merge the order search index (SQLite; run it nightly)."""
+        from models.derived import merge_order_search
+        with db.connection_context():
+            if not is_sqlite():
+                click.echo("PostgreSQL keeps its search indexes itself "
+                           "(autovacuum): nothing to do.")
+                return
+            with write_transaction():
+                merge_order_search()
+        click.echo("Order search index merged.")

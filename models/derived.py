@@ -3,7 +3,8 @@
 Triggers in plain SQL keep the search indexes and the counters right
 whoever writes (the app, the sqlite3 shell, psql). These rebuilds are for
 a bulk load that set the triggers aside (demo/seed.py) and for
-`flask rebuild-derived` after a repair.
+`flask rebuild-derived` after a repair; `flask optimize-search` merges
+the SQLite search index that inserts have grown.
 """
 from models.base import db, is_sqlite
 from models.orders import (OrderAccountTotal, OrderCustomerCount,
@@ -16,6 +17,17 @@ def rebuild_order_search():
     if is_sqlite():
         db.execute_sql("INSERT INTO order_code_search (order_code_search) "
                        "VALUES ('rebuild')")
+        merge_order_search()
+
+
+def merge_order_search():
+    """Merge SQLite's FTS5 index into one segment: a rebuild writes it in
+    about ten, and inserts keep adding small ones; a search reads every
+    segment's list for each trigram (one segment: half the time,
+    BENCHMARKS.md). PostgreSQL's GIN indexes are kept by autovacuum."""
+    if is_sqlite():
+        db.execute_sql("INSERT INTO order_code_search (order_code_search) "
+                       "VALUES ('optimize')")
 
 
 def rebuild_order_counts():

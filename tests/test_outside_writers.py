@@ -100,3 +100,28 @@ def test_rebuild_gives_what_the_triggers_keep(demo, runner, client, auth):
     assert result.exit_code == 0 and "rebuilt" in result.output
     auth.login("demo")
     assert "JG IMT 1" in _list(client, "JG+IMT")
+
+
+def test_optimize_search_merges_the_index_and_keeps_what_it_finds(
+        sqlite_only, runner, client, auth):
+    with db.connection_context():
+        site, account = _site_and_account()
+    for n in range(3):
+        # Each outside insert is a transaction of its own: a new segment.
+        _outside(sqlite_only, [(INSERT.replace("101010101", f"10101010{n}")
+                                .replace("OUTSIDE-4711", f"MERGED-{n}"),
+                                (site, account))])
+    auth.login("demo")
+    found_before = _list(client, "MERGED-")
+
+    def segments():
+        with db.connection_context():
+            return db.execute_sql("SELECT COUNT(DISTINCT segid) FROM "
+                                  "order_code_search_idx").fetchone()[0]
+    assert segments() > 1
+    result = runner.invoke(args=["optimize-search"])
+    assert result.exit_code == 0 and "merged" in result.output
+    assert segments() == 1
+    assert _list(client, "MERGED-") == found_before
+    for n in range(3):
+        assert f"261204-10101010{n}" in found_before
