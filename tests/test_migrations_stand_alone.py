@@ -50,6 +50,7 @@ RELEASED = {
     "0015_account_order_totals.py": "0b18c73ecc3fd7c0",
     "0016_covering_sort_indexes.py": "38917f6af57fd932",
     "0017_postgres_prefix_indexes.py": "7ed0f873cea9b64e",
+    "0018_postgres_search_without_pending_list.py": "e994528adcd97119",
 }
 # Numbers never used in this repository (migrations/README.md says why).
 NEVER_USED = {2, 3, 5}

@@ -55,3 +55,21 @@ def test_a_table_scan_is_caught(app):
         scans = order_scans([('SELECT id FROM "order" WHERE note = %s',
                               ["x"])])
     assert len(scans) == 1
+
+
+def test_trigram_indexes_keep_no_pending_list(demo):
+    """Searches would read a pending list of new orders whole
+    (migration 0018): every trigram index takes them at once, also after
+    the seed set the indexes aside and made them again."""
+    with db.connection_context():
+        seed_demo(order_count=300, rng=random.Random(5))
+        options = dict(db.execute_sql(
+            "SELECT c.relname, array_to_string(c.reloptions, ',') "
+            "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_am a ON a.oid = c.relam "
+            "WHERE i.indrelid = '\"order\"'::regclass AND a.amname = 'gin'"
+        ).fetchall())
+    assert set(options) == {"order_code_trgm", "order_po_number_trgm",
+                            "order_customer_name_trgm"}
+    assert all(value == "fastupdate=off" for value in options.values()), \
+        options
