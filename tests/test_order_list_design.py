@@ -1,6 +1,7 @@
 """The order list's one design gives, for every search, sort, direction and
 status filter, exactly the page a plain reading of the rules gives: each
 matching order once, in sort order, ties by id; walks and gathers alike."""
+import datetime
 import random
 
 import pytest
@@ -46,8 +47,13 @@ def _reference(sites, state):
                  "total": order.total_cents}[state.sort_key]
         return (value, order.id)
 
+    def in_range(order):
+        return ((not state.since or order.created_at >= state.since)
+                and (not state.until or order.created_at < state.until))
+
     found = [o for o in Order.select().where(Order.dealer.in_(sites))
-             if matches(o) and (not state.status or o.status == state.status)]
+             if matches(o) and in_range(o)
+             and (not state.status or o.status == state.status)]
     found.sort(key=key, reverse=state.descending)
     return [o.id for o in found]
 
@@ -75,6 +81,39 @@ def test_every_sort_direction_and_status_gives_the_plain_page(
                         assert ids == expected[offset:offset + 5], \
                             (q, sort_arg, status, offset)
                     if not counts.at_least:
+                        assert counts.in_filter(status) == len(expected)
+
+
+def _date_ranges():
+    """[since, until) pairs: most orders, a few, none, and open-ended."""
+    dates = sorted(o.created_at for o in Order.select(Order.created_at))
+    some, few = dates[len(dates) // 5], dates[len(dates) // 2]
+    after_few = dates[len(dates) // 2 + 6]
+    return [(some, None), (None, some), (some, dates[-1]), (few, after_few),
+            (dates[-1] + datetime.timedelta(days=1), None)]
+
+
+@pytest.mark.parametrize("outside_walked", [0, 10 ** 9])
+def test_a_date_range_gives_the_plain_page(orders, monkeypatch,
+                                           outside_walked):
+    """An unsearched list within dates, its sites walked or gathered, for
+    every sort, direction and status; counted exactly."""
+    monkeypatch.setattr(order_list, "OUTSIDE_WALKED", outside_walked)
+    with db.connection_context():
+        sites = _sites()
+        for since, until in _date_ranges():
+            for sort in SORTS:
+                for sort_arg in (sort, "-" + sort):
+                    for status in ("", "new"):
+                        state = ListState(status=status, sort=sort_arg,
+                                          since=since, until=until)
+                        expected = _reference(sites, state)
+                        for offset in (0, 3):
+                            ids, counts = order_list.page_ids(sites, state,
+                                                              offset, 5)
+                            assert ids == expected[offset:offset + 5], \
+                                (since, until, sort_arg, status, offset)
+                        assert not counts.at_least
                         assert counts.in_filter(status) == len(expected)
 
 

@@ -177,6 +177,9 @@ RANGE_STATES = [
     "from=2020-01-01&sort=site&page=2", "customer={customer}",
     "customer={customer}&from=2019-01-01&status=complete",
     "customer={customer}&sort=total",
+    # Walked (the range holds every order) and gathered, by other keys.
+    "to=2030-01-01&sort=-total", "from=2019-06-01&to=2019-09-30&sort=customer",
+    "from=2019-03-01&sort=-status&status=new",
 ]
 
 
@@ -198,6 +201,18 @@ def test_a_date_range_is_read_from_a_date_index(client):
                  if "created_at" in sql for step in plan_of(sql, params)]
     assert any(re.search(r"USING (COVERING )?INDEX order_sort_(status_)?"
                          r"created_at .*created_at>\?", step)
+               for step in steps), steps
+
+
+def test_a_date_range_is_counted_on_the_status_and_date_index(client):
+    """Every status named: the index is read range by range, and no order
+    is looked up."""
+    _scans, statements = _explained(client, "/orders?from=2019-03-01")
+    with db.connection_context():
+        steps = [step for sql, params in statements
+                 if "COUNT(*)" in sql for step in plan_of(sql, params)]
+    assert any("USING COVERING INDEX order_sort_status_created_at "
+               "(dealer_id=? AND status=? AND created_at>?)" in step
                for step in steps), steps
 
 

@@ -33,9 +33,16 @@ class ListState:
     date_problems: tuple = field(default=(), compare=False)
 
     @property
+    def dated(self):
+        """Limited to a date range."""
+        return bool(self.since or self.until)
+
+    @property
     def narrowed(self):
-        """Limited to a date range or a customer (not served by counters)."""
-        return bool(self.since or self.until or self.customer)
+        """Limited to a customer's orders, or searched within a date range:
+        one index narrows the list before it is counted and sorted
+        (blueprints/orders/queries.py)."""
+        return bool(self.customer or (self.q and self.dated))
 
     @property
     def short_search(self):

@@ -29,7 +29,10 @@ The page's candidates are read per site and way:
   walk stops after WALK_BUDGET entries and the range is gathered from
   its own index, which holds every sort key.
 
-The candidates are merged in sort order, ties broken by id.
+The candidates are merged in sort order, ties broken by id. An
+unsearched list within a date range is counted on the (site, status,
+date) index and read the same way: each site's orders in range walked,
+or gathered through the (site, date) index when few.
 """
 import functools
 import heapq
@@ -67,6 +70,9 @@ FROM_THE_END = 1000
 # Index entries a walk reads in the time a gather reads and sorts one
 # matching order (BENCHMARKS.md).
 GATHERED_ROW = 10
+# A walk's entry outside a date range (an order looked up) costs about as
+# much as this many of the range's orders gathered (BENCHMARKS.md).
+OUTSIDE_WALKED = 3
 # Sorts whose keys are text (ordered by the database's collation).
 TEXT_SORTS = {"code", "po", "customer", "status"}
 # Above every character: `prefix + TOP` ends a prefix range.
@@ -94,8 +100,9 @@ class CodeWay:
 
 
 def page_ids(site_ids, state, offset, limit):
-    """(ids of one page in order, StatusCounts) of a list not narrowed by
-    dates or a customer (queries.py reads those). A page in the second
+    """(ids of one page in order, StatusCounts) of a list not narrowed to
+    a customer, nor searched within dates (queries.py reads those). A page
+    in the second
     half of a list whose length is known is read from the list's end, in
     the reverse order: its offset is then the shorter walk."""
     if offset >= FROM_THE_END:
@@ -118,6 +125,8 @@ def page_ids(site_ids, state, offset, limit):
 
 def _page_ids(site_ids, state, offset, limit):
     counts, sizes = _status_counts(site_ids, state.status)
+    if state.dated:
+        return _dated_page(site_ids, sizes, state, offset, limit)
     if not state.q and state.sort_key == "site":
         return _site_after_site(site_ids, sizes, state, offset, limit), counts
     if not state.q:
@@ -169,6 +178,73 @@ def _page_ids(site_ids, state, offset, limit):
                                    _walk_test(condition, way.column, state),
                                    wanted, rank=rank)
     return _first(keyed, state, offset, limit), counts
+
+
+def _dated_page(site_ids, sizes, state, offset, limit):
+    """(ids, StatusCounts) of an unsearched list within a date range,
+    counted on the (site, status, date) index. Sorted by date, each
+    site's walk is the range itself. By any other key a site is walked
+    only when the range holds nearly all its orders: a range clusters in
+    every sort order (ties go by id, which follows the date), so a walk
+    may read every order outside it first. Other sites' orders in range
+    are read through the (site, date) index and sorted (BENCHMARKS.md)."""
+    counts, in_filter = _range_counts(site_ids, state)
+    wanted = offset + limit
+    keyed, gathered = [], {}
+    for rank, site in enumerate(site_ids):
+        matches = in_filter.get(site, 0)
+        outside = sizes.get(site, 0) - matches
+        if not matches:
+            continue
+        if state.sort_key == "date" or outside * OUTSIDE_WALKED <= matches:
+            keyed += _walk([site], state, _in_range(state, state.sort_key
+                                                    != "date"),
+                           wanted, rank=rank)
+        else:
+            gathered[site] = rank
+    if gathered:
+        keyed += _sorted_in_range(gathered, state, wanted)
+    return _first(keyed, state, offset, limit), counts
+
+
+def _sorted_in_range(ranks, state, wanted):
+    """[(key, id)] of the first `wanted` orders in the date range of the
+    sites ranked `ranks`, sorted by the database in one query (PostgreSQL
+    keeps only the first rows as it sorts; a gather's CTE would hold every
+    order in range)."""
+    key = _gather_key(state, ranks)
+    ordering = [key.desc(), Order.id.desc()] if state.descending \
+        else [key.asc(), Order.id.asc()]
+    query = _in_filter(Order.select(key, Order.id)
+                       .where(Order.dealer.in_(list(ranks))
+                              & _in_range(state)), state)
+    return list(query.order_by(*ordering).limit(wanted).tuples())
+
+
+def _in_range(state, tested=False):
+    """The condition of the state's date range (`tested` on each order a
+    walk reads, rather than read as a range of the date's index)."""
+    created_at = _unindexed(Order.created_at) if tested else Order.created_at
+    bounds = []
+    if state.since:
+        bounds.append(created_at >= state.since)
+    if state.until:
+        bounds.append(created_at < state.until)
+    return functools.reduce(operator.and_, bounds)
+
+
+def _range_counts(site_ids, state):
+    """(StatusCounts, {site: orders in the status filter}) of the sites'
+    orders in the state's date range, counted on the (site, status, date)
+    index: every status named, so that the index is read range by range
+    and no order is looked up (BENCHMARKS.md)."""
+    return _counted(Order.select(Order.dealer, Order.status,
+                                 fn.COUNT(SQL("*")))
+                    .where(Order.dealer.in_(list(site_ids))
+                           & Order.status.in_(ORDER_STATUSES)
+                           & _in_range(state))
+                    .group_by(Order.dealer, Order.status).tuples(),
+                    state.status)
 
 
 def _gathers(matches, wanted, size):
@@ -584,12 +660,19 @@ def _customer_counts(site_ids, q):
 
 def _status_counts(site_ids, status):
     """(StatusCounts of the sites, {site: orders in the status filter})."""
+    return _counted(OrderStatusCount.select(OrderStatusCount.dealer,
+                                            OrderStatusCount.status,
+                                            OrderStatusCount.n)
+                    .where(OrderStatusCount.dealer.in_(list(site_ids)))
+                    .tuples(), status)
+
+
+def _counted(rows, status):
+    """(StatusCounts, {site: orders in the status filter}) from rows of
+    (site, status, orders)."""
     counts = StatusCounts.fromkeys(ORDER_STATUSES, 0)
     sizes = {}
-    for site, row_status, n in (
-            OrderStatusCount.select(OrderStatusCount.dealer,
-                                    OrderStatusCount.status, OrderStatusCount.n)
-            .where(OrderStatusCount.dealer.in_(list(site_ids))).tuples()):
+    for site, row_status, n in rows:
         counts[row_status] += n
         if not status or row_status == status:
             sizes[site] = sizes.get(site, 0) + n

@@ -1,8 +1,9 @@
 """Order queries, always scoped to the dealer sites a user belongs to.
 
 The list's page and counts come from blueprints/orders/order_list.py; a
-date range or a customer narrows the list to what one index reads (the
-(site, date) or (customer, date) index), counted from those orders.
+customer, or a search within a date range, narrows the list to what one
+index reads (the (customer, date) or (site, date) index), counted from
+those orders.
 tests/test_query_plans.py checks that every query is served by an index.
 """
 import datetime
