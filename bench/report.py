@@ -130,6 +130,15 @@ def _targets(results, small, large, scenarios):
             f"{worst['p95']:.1f} ms (target ≤ {TARGET_WORST_P95:.0f} ms)"))
         lines += [f"  - {name}: {ms:.1f} ms" for name, (ms, _path)
                   in worst["by_kind"].items()]
+    dated = results.get("worst_dated")
+    if dated:
+        lines.append(
+            f"- ℹ date ranges at {large} orders, one client, the same grid "
+            f"({dated['requests']} requests; no target names them): all "
+            f"requests' p95 {dated['p95']:.1f} ms, slowest "
+            f"{dated['slowest']:.1f} ms")
+        lines += [f"  - {name}: {ms:.1f} ms (`{path}`)" for name, (ms, path)
+                  in dated["by_kind"].items()]
     felt = results.get("perceived")
     if felt and "skipped" in felt:
         lines.append(f"- ⏭ what the dealer feels: skipped ({felt['skipped']})")

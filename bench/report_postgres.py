@@ -109,6 +109,17 @@ def _targets(pg, sqlite, large, scenarios, targets):
             ratio = f" ({ms / other:.2f} × SQLite's {other:.1f})" if other \
                 else ""
             lines.append(f"  - {name}: {ms:.1f} ms{ratio}")
+    dated, base = pg.get("worst_dated"), sqlite.get("worst_dated")
+    if dated:
+        lines.append(f"- ℹ date ranges, one client ({dated['requests']} "
+                     f"requests): all requests' p95 {dated['p95']:.1f} ms"
+                     + (f" ({dated['p95'] / base['p95']:.2f} × SQLite's "
+                        f"{base['p95']:.1f})" if base else ""))
+        for name, (ms, _path) in dated["by_kind"].items():
+            other = base and base["by_kind"].get(name, (None,))[0]
+            ratio = f" ({ms / other:.2f} × SQLite's {other:.1f})" if other \
+                else ""
+            lines.append(f"  - {name}: {ms:.1f} ms{ratio}")
     felt, base = pg.get("perceived"), sqlite.get("perceived")
     if felt and "skipped" in felt:
         lines.append(f"- ⏭ 2. what the dealer feels: skipped "

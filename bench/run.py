@@ -39,7 +39,7 @@ import postgres  # noqa: E402
 from servers import (Server, build_database, query,  # noqa: E402
                      read_into_file_cache, sqlite_path)
 from weight import page_weight  # noqa: E402
-from worst_case import worst_cases  # noqa: E402
+from worst_case import date_ranges, searches, worst_cases  # noqa: E402
 from perceived import perceived  # noqa: E402
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
@@ -166,7 +166,9 @@ def run_app(orders, results, url, name):
         if orders == max(SIZES):
             results["weight"] = page_weight(browser, SEARCH_TERM)
             log("  worst cases, one client:")
-            results["worst"] = worst_cases(browser, log)
+            results["worst"] = worst_cases(browser, log, searches())
+            log("  date ranges, one client:")
+            results["worst_dated"] = worst_cases(browser, log, date_ranges())
             results["perceived"] = perceived(browser.cookie_header(), log)
         submissions(browser, url, 8, results, (orders, "submit8"))
         if orders == max(SIZES):
