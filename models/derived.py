@@ -24,7 +24,7 @@ def merge_order_search():
     """Merge SQLite's FTS5 index into one segment: a rebuild writes it in
     about ten, and inserts keep adding small ones; a search reads every
     segment's list for each trigram (one segment: half the time,
-    BENCHMARKS.md). PostgreSQL's GIN indexes are kept by autovacuum."""
+    BENCHMARKS.md). PostgreSQL's trigram indexes have no segments."""
     if is_sqlite():
         db.execute_sql("INSERT INTO order_code_search (order_code_search) "
                        "VALUES ('optimize')")

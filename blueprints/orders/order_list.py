@@ -31,8 +31,9 @@ The page's candidates are read per site and way:
 
 The candidates are merged in sort order, ties broken by id. An
 unsearched list within a date range is counted on the (site, status,
-date) index and read the same way: each site's orders in range walked,
-or gathered through the (site, date) index when few.
+date) index; each site's orders in range are walked (sorted by date, or
+when the range holds nearly all of them), else read through the (site,
+date) index and sorted.
 """
 import functools
 import heapq
@@ -102,9 +103,9 @@ class CodeWay:
 def page_ids(site_ids, state, offset, limit):
     """(ids of one page in order, StatusCounts) of a list not narrowed to
     a customer, nor searched within dates (queries.py reads those). A page
-    in the second
-    half of a list whose length is known is read from the list's end, in
-    the reverse order: its offset is then the shorter walk."""
+    in the second half of a list whose length is known is read from the
+    list's end, in the reverse order: its offset is then the shorter
+    walk."""
     if offset >= FROM_THE_END:
         _ids, counts = _page_ids(site_ids, state, 0, 1)
         # Lower bounds: the page is past the end if past all the sites'
@@ -190,15 +191,15 @@ def _dated_page(site_ids, sizes, state, offset, limit):
     are read through the (site, date) index and sorted (BENCHMARKS.md)."""
     counts, in_filter = _range_counts(site_ids, state)
     wanted = offset + limit
+    by_date = state.sort_key == "date"
     keyed, gathered = [], {}
     for rank, site in enumerate(site_ids):
         matches = in_filter.get(site, 0)
         outside = sizes.get(site, 0) - matches
         if not matches:
             continue
-        if state.sort_key == "date" or outside * OUTSIDE_WALKED <= matches:
-            keyed += _walk([site], state, _in_range(state, state.sort_key
-                                                    != "date"),
+        if by_date or outside * OUTSIDE_WALKED <= matches:
+            keyed += _walk([site], state, _in_range(state, tested=not by_date),
                            wanted, rank=rank)
         else:
             gathered[site] = rank
