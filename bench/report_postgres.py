@@ -89,6 +89,19 @@ def _compare(name, value, base, target):
                   f"{base:.1f} ms{held}")
 
 
+def _by_kind(heading, worst, base):
+    """A grid's p95 and each kind's slowest, beside SQLite's (`base`)."""
+    lines = [f"{heading} p95 {worst['p95']:.1f} ms"
+             + (f" ({worst['p95'] / base['p95']:.2f} × SQLite's "
+                f"{base['p95']:.1f})" if base else "")]
+    for name, (ms, _path) in worst["by_kind"].items():
+        other = base and base["by_kind"].get(name, (None,))[0]
+        ratio = f" ({ms / other:.2f} × SQLite's {other:.1f})" if other \
+            else ""
+        lines.append(f"  - {name}: {ms:.1f} ms{ratio}")
+    return lines
+
+
 def _targets(pg, sqlite, large, scenarios, targets):
     lines = []
     worst, base = pg.get("worst"), sqlite.get("worst")
@@ -101,25 +114,11 @@ def _targets(pg, sqlite, large, scenarios, targets):
             f"1. worst case, one client ({worst['requests']} requests): the "
             f"slowest combination ({kind}: `{path}`)", ms, slowest,
             targets["worst"]))
-        lines.append(f"  - all requests' p95 {worst['p95']:.1f} ms"
-                     + (f" ({worst['p95'] / base['p95']:.2f} × SQLite's "
-                        f"{base['p95']:.1f})" if base else ""))
-        for name, (ms, path) in worst["by_kind"].items():
-            other = base and base["by_kind"].get(name, (None,))[0]
-            ratio = f" ({ms / other:.2f} × SQLite's {other:.1f})" if other \
-                else ""
-            lines.append(f"  - {name}: {ms:.1f} ms{ratio}")
+        lines += _by_kind("  - all requests'", worst, base)
     dated, base = pg.get("worst_dated"), sqlite.get("worst_dated")
     if dated:
-        lines.append(f"- ℹ date ranges, one client ({dated['requests']} "
-                     f"requests): all requests' p95 {dated['p95']:.1f} ms"
-                     + (f" ({dated['p95'] / base['p95']:.2f} × SQLite's "
-                        f"{base['p95']:.1f})" if base else ""))
-        for name, (ms, _path) in dated["by_kind"].items():
-            other = base and base["by_kind"].get(name, (None,))[0]
-            ratio = f" ({ms / other:.2f} × SQLite's {other:.1f})" if other \
-                else ""
-            lines.append(f"  - {name}: {ms:.1f} ms{ratio}")
+        lines += _by_kind(f"- ℹ date ranges, one client ({dated['requests']} "
+                          "requests): all requests'", dated, base)
     felt, base = pg.get("perceived"), sqlite.get("perceived")
     if felt and "skipped" in felt:
         lines.append(f"- ⏭ 2. what the dealer feels: skipped "
