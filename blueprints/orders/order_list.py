@@ -214,12 +214,11 @@ def _sorted_in_range(ranks, state, wanted):
     keeps only the first rows as it sorts; a gather's CTE would hold every
     order in range)."""
     key = _gather_key(state, ranks)
-    ordering = [key.desc(), Order.id.desc()] if state.descending \
-        else [key.asc(), Order.id.asc()]
     query = _in_filter(Order.select(key, Order.id)
                        .where(Order.dealer.in_(list(ranks))
                               & _in_range(state)), state)
-    return list(query.order_by(*ordering).limit(wanted).tuples())
+    return list(query.order_by(*_in_order(state, key, Order.id))
+                .limit(wanted).tuples())
 
 
 def _in_range(state, tested=False):
@@ -265,9 +264,7 @@ def _first(keyed, state, offset, limit):
     if not is_sqlite() and state.sort_key in TEXT_SORTS and unique:
         # PostgreSQL orders text by its collation, which Python cannot
         # follow: the database sorts the candidates, as its walks did.
-        column = SORT_FIELDS[state.sort_key]
-        ordering = ([column.desc(), Order.id.desc()] if state.descending
-                    else [column.asc(), Order.id.asc()])
+        ordering = _in_order(state, SORT_FIELDS[state.sort_key], Order.id)
         return [order_id for order_id, in
                 Order.select(Order.id).where(Order.id.in_(list(unique)))
                 .order_by(*ordering).limit(limit).offset(offset).tuples()]
@@ -610,12 +607,17 @@ def _first_rows(matches, state, limit, condition=None):
     """(key, id) of the first `limit` rows of `matches` (a CTE with key
     and id) meeting `condition`, in sort order."""
     terms = [matches.c.key, matches.c.id]
-    ordering = [term.desc() for term in terms] if state.descending \
-        else [term.asc() for term in terms]
     query = Select([matches], terms)
     if condition is not None:
         query = query.where(condition)
-    return query.order_by(*ordering).limit(limit)
+    return query.order_by(*_in_order(state, *terms)).limit(limit)
+
+
+def _in_order(state, key, order_id):
+    """ORDER BY terms of (key, id) in the list's direction."""
+    if state.descending:
+        return [key.desc(), order_id.desc()]
+    return [key.asc(), order_id.asc()]
 
 
 def _in_filter(query, state):
