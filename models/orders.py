@@ -37,8 +37,9 @@ class Order(BaseModel):
         # Every sort column, with and without the status filter, is read in
         # order from an index that also holds the id (ties) and what a
         # search's walk tests; the code and PO number indexes, whose ranges
-        # a short search gathers, hold every sort key (migration 0016,
-        # which names them order_sort_[status_]KEY).
+        # a short search gathers, hold every sort key, and on SQLite so do
+        # the date indexes, which a date range reads (migrations 0016 and
+        # 0019, which name them order_sort_[status_]KEY).
         indexes = (
             (("dealer", "code", "id", "po_number", "customer_name",
               "created_at", "total_cents", "status"), False),
@@ -48,9 +49,13 @@ class Order(BaseModel):
               "created_at", "total_cents", "status"), False),
             (("dealer", "status", "po_number", "id", "code", "customer_name",
               "created_at", "total_cents"), False),
+            (("dealer", "created_at", "id", "code", "po_number",
+              "customer_name", "total_cents", "status"), False),
+            (("dealer", "status", "created_at", "id", "code", "po_number",
+              "customer_name", "total_cents"), False),
         ) + tuple(
             (("dealer",) + status + (key, "id", "code", "po_number"), False)
-            for key in ("customer_name", "created_at", "total_cents")
+            for key in ("customer_name", "total_cents")
             for status in ((), ("status",))) + (
             (("dealer", "id", "code", "po_number"), False),
             (("dealer", "status", "id", "code", "po_number"), False),

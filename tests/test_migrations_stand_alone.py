@@ -51,6 +51,7 @@ RELEASED = {
     "0016_covering_sort_indexes.py": "38917f6af57fd932",
     "0017_postgres_prefix_indexes.py": "7ed0f873cea9b64e",
     "0018_postgres_search_without_pending_list.py": "e994528adcd97119",
+    "0019_date_indexes_hold_every_sort_key.py": "9a9e6624565ca748",
 }
 # Numbers never used in this repository (migrations/README.md says why).
 NEVER_USED = {2, 3, 5}

@@ -178,8 +178,8 @@ RANGE_STATES = [
     "customer={customer}&from=2019-01-01&status=complete",
     "customer={customer}&sort=total",
     # Walked (the range holds every order) and gathered, by other keys.
-    "to=2030-01-01&sort=-total", "from=2019-06-01&to=2019-09-30&sort=customer",
-    "from=2019-03-01&sort=-status&status=new",
+    "to=2030-01-01&sort=-total", "from=2023-06-01&to=2023-09-30&sort=customer",
+    "from=2023-03-01&sort=-status&status=new",
 ]
 
 
@@ -214,6 +214,25 @@ def test_a_date_range_is_counted_on_the_status_and_date_index(client):
     assert any("USING COVERING INDEX order_sort_status_created_at "
                "(dealer_id=? AND status=? AND created_at>?)" in step
                for step in steps), steps
+
+
+@pytest.mark.parametrize("query", [
+    "from=2019-01-01&to=2019-12-31&q=korjaamo&sort=-site",
+    "from=2019-01-01&to=2019-12-31&q=1236&status=new&sort=total",
+    "from=2023-06-01&to=2023-09-30&sort=-total",
+    "from=2023-06-01&to=2023-09-30&status=complete&sort=customer"])
+def test_a_date_range_is_searched_and_sorted_in_its_index(client, query):
+    """The date indexes hold every sort key and what a search tests
+    (migration 0019): the orders in range are counted, searched and
+    sorted without looking one up."""
+    _scans, statements = _explained(client, "/orders?" + query)
+    with db.connection_context():
+        steps = [step for sql, params in statements
+                 if "created_at" in sql and '"order"' in sql
+                 for step in plan_of(sql, params)
+                 if "order_sort_" in step and "created_at" in step]
+    assert steps, statements
+    assert all("USING COVERING INDEX" in step for step in steps), steps
 
 
 def test_export_of_a_range_uses_indexes(client):
