@@ -8,7 +8,7 @@ the SQLite search index that inserts have grown.
 """
 from models.base import db, is_sqlite
 from models.orders import (OrderAccountTotal, OrderCustomerCount,
-                           OrderStatusCount)
+                           OrderDayCount, OrderStatusCount)
 
 
 def rebuild_order_search():
@@ -31,7 +31,7 @@ def merge_order_search():
 
 
 def rebuild_order_counts():
-    """The status, customer and account counters, counted again."""
+    """The status, customer, day and account counters, counted again."""
     OrderStatusCount.delete().execute()
     db.execute_sql("INSERT INTO order_status_count (dealer_id, status, n) "
                    'SELECT dealer_id, status, COUNT(*) FROM "order" '
@@ -41,6 +41,11 @@ def rebuild_order_counts():
                    "(dealer_id, customer_name, status, n) "
                    "SELECT dealer_id, customer_name, status, COUNT(*) "
                    'FROM "order" GROUP BY dealer_id, customer_name, status')
+    OrderDayCount.delete().execute()
+    day = "date(created_at)" if is_sqlite() else "created_at::date"
+    db.execute_sql("INSERT INTO order_day_count (dealer_id, status, day, n) "
+                   f'SELECT dealer_id, status, {day}, COUNT(*) FROM "order" '
+                   f"GROUP BY dealer_id, status, {day}")
     OrderAccountTotal.delete().execute()
     db.execute_sql("INSERT INTO order_account_total (account_id, currency, "
                    "n, total_cents) SELECT account_id, currency, COUNT(*), "

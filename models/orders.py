@@ -1,6 +1,6 @@
 """Parts orders placed by trade customers, their lines and status history."""
-from peewee import (BigIntegerField, CharField, CompositeKey, DateTimeField,
-                    ForeignKeyField, IntegerField, TextField)
+from peewee import (BigIntegerField, CharField, CompositeKey, DateField,
+                    DateTimeField, ForeignKeyField, IntegerField, TextField)
 
 from models.accounts import TradeAccount
 from models.base import BaseModel, utcnow
@@ -93,6 +93,22 @@ class OrderCustomerCount(BaseModel):
 
     class Meta:
         primary_key = CompositeKey("dealer", "customer_name", "status")
+
+
+class OrderDayCount(BaseModel):
+    """Orders per site, status and UTC day of creation, kept by triggers
+    (migration 0020).
+
+    A date range's whole days are summed from these rows instead of
+    counting every order in range.
+    """
+    dealer = ForeignKeyField(Dealer, on_delete="CASCADE")
+    status = CharField(max_length=16)
+    day = DateField()
+    n = IntegerField(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("dealer", "status", "day")
 
 
 class OrderLine(BaseModel):

@@ -52,6 +52,7 @@ RELEASED = {
     "0017_postgres_prefix_indexes.py": "7ed0f873cea9b64e",
     "0018_postgres_search_without_pending_list.py": "e994528adcd97119",
     "0019_date_indexes_hold_every_sort_key.py": "9a9e6624565ca748",
+    "0020_order_day_counts.py": "99230d920d6825c1",
 }
 # Numbers never used in this repository (migrations/README.md says why).
 NEVER_USED = {2, 3, 5}

@@ -85,12 +85,22 @@ def test_every_sort_direction_and_status_gives_the_plain_page(
 
 
 def _date_ranges():
-    """[since, until) pairs: most orders, a few, none, and open-ended."""
+    """[since, until) pairs: most orders, a few, none, open-ended, with
+    part-days at both ends that hold orders (the first and the last),
+    within one day, and whole UTC days only (no part-day at either end),
+    many and one."""
     dates = sorted(o.created_at for o in Order.select(Order.created_at))
     some, few = dates[len(dates) // 5], dates[len(dates) // 2]
     after_few = dates[len(dates) // 2 + 6]
+    second, day = datetime.timedelta(seconds=1), datetime.timedelta(days=1)
+    first_midnight = datetime.datetime.combine(some.date(), datetime.time())
+    last_midnight = datetime.datetime.combine(dates[-1].date(),
+                                              datetime.time())
     return [(some, None), (None, some), (some, dates[-1]), (few, after_few),
-            (dates[-1] + datetime.timedelta(days=1), None)]
+            (dates[-1] + day, None), (some - second, dates[-1] + second),
+            (some - second, some + second),
+            (first_midnight, last_midnight),
+            (first_midnight, first_midnight + day)]
 
 
 @pytest.mark.parametrize("outside_walked", [0, 10 ** 9])
@@ -185,34 +195,52 @@ def test_more_code_matches_than_are_read_make_the_counts_lower_bounds(
 
 
 
-def test_customer_counters_follow_every_change(demo):
-    """The triggers keep order_customer_count equal to a recount."""
-    from peewee import fn
-    from models import Order, db
-    from models.orders import OrderCustomerCount
+def _day(value):
+    """A counter's day as a date (SQLite gives ISO text)."""
+    return value if isinstance(value, datetime.date) else \
+        datetime.date.fromisoformat(value)
+
+
+# (counter model, its key columns, an order's key) for each counter table
+# the list reads.
+COUNTERS = {
+    "customer": ("OrderCustomerCount", ("dealer", "customer_name", "status"),
+                 lambda o: (o.dealer_id, o.customer_name, o.status)),
+    "day": ("OrderDayCount", ("dealer", "status", "day"),
+            lambda o: (o.dealer_id, o.status, o.created_at.date())),
+}
+
+
+@pytest.mark.parametrize("counter", COUNTERS)
+def test_counters_follow_every_change(demo, counter):
+    """The triggers keep each counter table equal to a recount of the
+    orders, through updates of every counted column, inserts and deletes."""
+    import collections
+    from models import orders as order_models
+    model_name, columns, key_of = COUNTERS[counter]
+    model = getattr(order_models, model_name)
 
     def counters():
-        return {(site, name, status): n for site, name, status, n in
-                OrderCustomerCount.select(
-                    OrderCustomerCount.dealer,
-                    OrderCustomerCount.customer_name,
-                    OrderCustomerCount.status, OrderCustomerCount.n)
-                .where(OrderCustomerCount.n > 0).tuples()}
+        fields = [getattr(model, column) for column in columns]
+        found = {}
+        for *key, n in model.select(*fields, model.n).where(model.n > 0) \
+                .tuples():
+            if counter == "day":
+                key[-1] = _day(key[-1])
+            found[tuple(key)] = n
+        return found
 
     def recount():
-        return {(site, name, status): n for site, name, status, n in
-                Order.select(Order.dealer, Order.customer_name, Order.status,
-                             fn.COUNT(Order.id))
-                .group_by(Order.dealer, Order.customer_name, Order.status)
-                .tuples()}
+        return dict(collections.Counter(key_of(o) for o in Order.select()))
 
     with db.connection_context():
         assert counters() == recount()
         order = Order.get(Order.code == "190114-204115761")
         order.status = "complete"
         order.save()
-        Order.update(customer_name="Uusi Nimi Oy").where(
-            Order.id == order.id).execute()
+        Order.update(customer_name="Uusi Nimi Oy",
+                     created_at=order.created_at - datetime.timedelta(days=3)
+                     ).where(Order.id == order.id).execute()
         copy = Order.create(dealer=order.dealer, account=order.account,
                             customer_name="Toinen Oy", code="990101-1",
                             po_number="1", created_at=order.created_at)

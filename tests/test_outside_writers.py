@@ -86,16 +86,18 @@ def test_outside_changes_and_deletes_keep_the_index_right(
     assert "261204-101010101" not in _list(client, "RENAMED-08")
 
 
+COUNTERS = ("SELECT dealer_id, status, n FROM order_status_count "
+            "WHERE n > 0 ORDER BY 1, 2",
+            "SELECT dealer_id, status, day, n FROM order_day_count "
+            "WHERE n > 0 ORDER BY 1, 2, 3")
+
+
 def test_rebuild_gives_what_the_triggers_keep(demo, runner, client, auth):
     with db.connection_context():
-        before = db.execute_sql(
-            "SELECT dealer_id, status, n FROM order_status_count "
-            "WHERE n > 0 ORDER BY 1, 2").fetchall()
+        before = [db.execute_sql(sql).fetchall() for sql in COUNTERS]
         rebuild_all()
-        after = db.execute_sql(
-            "SELECT dealer_id, status, n FROM order_status_count "
-            "WHERE n > 0 ORDER BY 1, 2").fetchall()
-    assert before == after
+        after = [db.execute_sql(sql).fetchall() for sql in COUNTERS]
+    assert all(before) and before == after
     result = runner.invoke(args=["rebuild-derived"])
     assert result.exit_code == 0 and "rebuilt" in result.output
     auth.login("demo")

@@ -204,16 +204,20 @@ def test_a_date_range_is_read_from_a_date_index(client):
                for step in steps), steps
 
 
-def test_a_date_range_is_counted_on_the_status_and_date_index(client):
-    """Every status named: the index is read range by range, and no order
-    is looked up."""
+def test_a_date_range_is_counted_from_its_days_and_ends(client):
+    """Whole days from the day counters, each status a range of their key;
+    the part-days at the ends on the (site, status, date) index, every
+    status named: the index is read range by range, no order looked up."""
     _scans, statements = _explained(client, "/orders?from=2019-03-01")
     with db.connection_context():
         steps = [step for sql, params in statements
-                 if "COUNT(*)" in sql for step in plan_of(sql, params)]
+                 if "SUM(" in sql or "COUNT(*)" in sql
+                 for step in plan_of(sql, params)]
+    assert any("order_day_count_1 (dealer_id=? AND status=? AND day>?)"
+               in step for step in steps), steps
     assert any("USING COVERING INDEX order_sort_status_created_at "
-               "(dealer_id=? AND status=? AND created_at>?)" in step
-               for step in steps), steps
+               "(dealer_id=? AND status=? AND created_at>? AND created_at<?)"
+               in step for step in steps), steps
 
 
 @pytest.mark.parametrize("query", [

@@ -30,10 +30,10 @@ The page's candidates are read per site and way:
   its own index, which holds every sort key.
 
 The candidates are merged in sort order, ties broken by id. An
-unsearched list within a date range is counted on the (site, status,
-date) index; each site's orders in range are walked (sorted by date, or
-when the range holds nearly all of them), else read through the (site,
-date) index and sorted.
+unsearched list within a date range is counted from the day counters
+(blueprints/orders/date_counts.py); each site's orders in range are
+walked (sorted by date, or when the range holds nearly all of them),
+else read through the (site, date) index and sorted.
 """
 import functools
 import heapq
@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 
 from peewee import SQL, Case, NodeList, Select, Tuple, Value, fn
 
+from blueprints.orders.date_counts import range_counts
 from blueprints.orders.text_match import (like, like_escaped, spellings,
                                           word_start_matcher)
 from models import ORDER_STATUSES, Order, db
@@ -183,7 +184,7 @@ def _page_ids(site_ids, state, offset, limit):
 
 def _dated_page(site_ids, sizes, state, offset, limit):
     """(ids, StatusCounts) of an unsearched list within a date range,
-    counted on the (site, status, date) index. Sorted by date, each
+    counted from the day counters. Sorted by date, each
     site's walk is the range itself. By any other key a site is walked
     only when the range holds nearly all its orders: a range clusters in
     every sort order (ties go by id, which follows the date), so a walk
@@ -235,15 +236,8 @@ def _in_range(state, tested=False):
 
 def _range_counts(site_ids, state):
     """(StatusCounts, {site: orders in the status filter}) of the sites'
-    orders in the state's date range, counted on the (site, status, date)
-    index: every status named, so that the index is read range by range
-    and no order is looked up (BENCHMARKS.md)."""
-    return _counted(Order.select(Order.dealer, Order.status,
-                                 fn.COUNT(SQL("*")))
-                    .where(Order.dealer.in_(list(site_ids))
-                           & Order.status.in_(ORDER_STATUSES)
-                           & _in_range(state))
-                    .group_by(Order.dealer, Order.status).tuples(),
+    orders in the state's date range (blueprints/orders/date_counts.py)."""
+    return _counted(range_counts(site_ids, state.since, state.until),
                     state.status)
 
 
