@@ -103,12 +103,16 @@ def _date_ranges():
             (first_midnight, first_midnight + day)]
 
 
-@pytest.mark.parametrize("outside_walked", [0, 10 ** 9])
+@pytest.mark.parametrize("outside_walked, budget", [
+    (0, 2000),          # every site walked whole
+    (10 ** 9, 40),      # walked within the budget, or sorted in range
+    (10 ** 9, 2)])      # always sorted in range
 def test_a_date_range_gives_the_plain_page(orders, monkeypatch,
-                                           outside_walked):
+                                           outside_walked, budget):
     """An unsearched list within dates, its sites walked or gathered, for
     every sort, direction and status; counted exactly."""
     monkeypatch.setattr(order_list, "OUTSIDE_WALKED", outside_walked)
+    monkeypatch.setattr(order_list, "DATED_WALK_BUDGET", budget)
     with db.connection_context():
         sites = _sites()
         for since, until in _date_ranges():
