@@ -59,8 +59,10 @@ class Order(BaseModel):
             for status in ((), ("status",))) + (
             (("dealer", "id", "code", "po_number"), False),
             (("dealer", "status", "id", "code", "po_number"), False),
-            # One customer's orders by date (migration 0010).
-            (("account", "created_at"), False),
+            # One customer's orders by date, with every column the list
+            # sorts and searches by (migrations 0010 and 0021).
+            (("account", "created_at", "id", "dealer", "status", "code",
+              "po_number", "customer_name", "total_cents"), False),
             # The API's change feed (migration 0011).
             (("dealer", "updated_at", "id"), False),
         )

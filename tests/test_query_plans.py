@@ -239,6 +239,26 @@ def test_a_date_range_is_searched_and_sorted_in_its_index(client, query):
     assert all("USING COVERING INDEX" in step for step in steps), steps
 
 
+@pytest.mark.parametrize("query", ["", "&sort=total", "&sort=-status",
+                                   "&from=2023-01-01&sort=customer",
+                                   "&q=12&sort=site"])
+def test_a_customer_is_counted_and_sorted_in_its_index(site_app, client,
+                                                       query):
+    """The customer's index holds every sort key (migration 0021): no
+    order of the customer is looked up to count or sort it."""
+    with site_app.app_context(), db.connection_context():
+        from models import TradeAccount
+        customer = TradeAccount.get(TradeAccount.name == "JG IMT 1").id
+    _scans, statements = _explained(
+        client, f"/orders?customer={customer}{query}")
+    with db.connection_context():
+        steps = [step for sql, params in statements
+                 for step in plan_of(sql, params)
+                 if "order_account_id_created_at" in step]
+    assert steps, statements
+    assert all("USING COVERING INDEX" in step for step in steps), steps
+
+
 def test_export_of_a_range_uses_indexes(client):
     scans, _statements = _explained(
         client, "/orders/export.csv?from=2019-01-01&to=2019-06-30")
