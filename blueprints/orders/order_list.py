@@ -224,11 +224,11 @@ def _sorted_in_range(ranks, state, wanted):
     sites ranked `ranks`, sorted by the database in one query (PostgreSQL
     keeps only the first rows as it sorts; a gather's CTE would hold every
     order in range)."""
-    key = _gather_key(state, ranks)
+    key = gather_key(state, ranks)
     query = _in_filter(Order.select(key, Order.id)
                        .where(Order.dealer.in_(list(ranks))
                               & _in_range(state)), state)
-    return list(query.order_by(*_in_order(state, key, Order.id))
+    return list(query.order_by(*in_order(state, key, Order.id))
                 .limit(wanted).tuples())
 
 
@@ -268,7 +268,7 @@ def _first(keyed, state, offset, limit):
     if not is_sqlite() and state.sort_key in TEXT_SORTS and unique:
         # PostgreSQL orders text by its collation, which Python cannot
         # follow: the database sorts the candidates, as its walks did.
-        ordering = _in_order(state, SORT_FIELDS[state.sort_key], Order.id)
+        ordering = in_order(state, SORT_FIELDS[state.sort_key], Order.id)
         return [order_id for order_id, in
                 Order.select(Order.id).where(Order.id.in_(list(unique)))
                 .order_by(*ordering).limit(limit).offset(offset).tuples()]
@@ -310,7 +310,7 @@ def _read_way(site_ids, way, counted, state, wanted, ranks):
     `counted` matches), and the first `wanted` of those read, in sort
     order. One arm per spelling (and site, for a range): an OR of them
     would not be read through the index."""
-    key = _gather_key(state, ranks)
+    key = gather_key(state, ranks)
     arms = []
     for n, condition in enumerate(way.conditions):
         earlier = counted + way.conditions[:n]
@@ -604,7 +604,7 @@ def _gather(at_sites, condition, state, limit, ranks):
     their ranks `ranks`) meeting `condition`: read through the condition's
     index first (a materialized CTE, so that neither planner walks the
     sort index instead), then sorted."""
-    matches = _in_filter(Order.select(_gather_key(state, ranks).alias("key"),
+    matches = _in_filter(Order.select(gather_key(state, ranks).alias("key"),
                                       Order.id)
                          .where(at_sites & condition), state) \
         .cte("matches", materialized=True)
@@ -612,7 +612,7 @@ def _gather(at_sites, condition, state, limit, ranks):
         _first_rows(matches, state, limit).with_cte(matches))]
 
 
-def _gather_key(state, ranks):
+def gather_key(state, ranks):
     """The sort key of a gather of the sites ranked `ranks`."""
     return Case(Order.dealer, list(ranks.items())) \
         if state.sort_key == "site" else _key_column(state)
@@ -625,10 +625,10 @@ def _first_rows(matches, state, limit, condition=None):
     query = Select([matches], terms)
     if condition is not None:
         query = query.where(condition)
-    return query.order_by(*_in_order(state, *terms)).limit(limit)
+    return query.order_by(*in_order(state, *terms)).limit(limit)
 
 
-def _in_order(state, key, order_id):
+def in_order(state, key, order_id):
     """ORDER BY terms of (key, id) in the list's direction."""
     if state.descending:
         return [key.desc(), order_id.desc()]
