@@ -68,9 +68,9 @@ WALK_BUDGET = 20000
 # The same for a date range's walk, which looks each entry's order up for
 # its date (the sort indexes do not hold it): about 0.6 µs an entry.
 DATED_WALK_BUDGET = 2000
-# PostgreSQL reads a date range sorted by code through the date index
-# when the range holds at most one in this many of the sites' orders
-# (BENCHMARKS.md).
+# PostgreSQL reads a date range sorted by code or id through the date
+# index when the range holds at most one in this many of the sites'
+# orders (BENCHMARKS.md).
 NARROW_RANGE = 4
 # Rows into a list from which a page in its second half is read from the
 # list's end (counting first costs a search: worth it past a walk this
@@ -235,13 +235,17 @@ def _sorted_in_range(ranks, state, wanted, narrow):
                                        Order.id)
                           .where(Order.dealer.in_(list(ranks))
                                  & _in_range(state)), state)
-    if narrow and not is_sqlite() and state.sort_key == "code":
-        # An order's code is its creation instant, so a range's orders lie
-        # together in code order; PostgreSQL's planner takes them for
-        # spread through it and walks the code index from its start (last
-        # month by code read the whole table: 100 ms). In a subquery of
-        # its own (OFFSET 0) a narrow range is read through the date index
-        # and sorted; a wide one's walk is shorter (BENCHMARKS.md).
+    follows_dates = state.sort_key == "code" or (state.sort_key == "status"
+                                                 and state.status)
+    if narrow and follows_dates and not is_sqlite():
+        # An order's code is its creation instant and its id follows it,
+        # so a range's orders lie together in code order, and in id order
+        # within the one status filtered on. PostgreSQL's planner takes
+        # them for spread through it and walks the index from its start
+        # (last month by code read the whole table: 100 ms). In a
+        # subquery of its own (OFFSET 0) a narrow range is read through
+        # the date index and sorted; a wide one's walk is shorter
+        # (BENCHMARKS.md).
         in_range = in_range.offset(0).alias("in_range")
         in_range = Order.select(in_range.c.key, in_range.c.id) \
             .from_(in_range)
