@@ -163,6 +163,33 @@ def test_another_sites_customer_is_ignored(demo, client, auth):
     assert theirs.name not in html
     assert "Customer:" not in html
     assert 'name="customer"' not in html
+    assert UNKNOWN_CUSTOMER_EN in html
+
+
+UNKNOWN_CUSTOMER_EN = ("That customer is not one of your sites' customers, "
+                       "so the list shows every customer's orders.")
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-3", "999999"])
+def test_an_unusable_customer_says_so(demo, client, auth, value):
+    auth.login()
+    html = _listed(client, f"customer={value}")
+    assert UNKNOWN_CUSTOMER_EN in html
+    assert "Customer:" not in html
+
+
+def test_an_unusable_customer_says_so_in_finnish(demo, client, auth):
+    auth.login()
+    html = client.get("/orders?lang=fi&customer=abc").get_data(as_text=True)
+    assert "Asiakas ei kuulu liikkeidesi asiakkaisiin" in html
+
+
+def test_a_customer_of_the_sites_gets_no_such_message(demo, client, auth):
+    account = TradeAccount.get(TradeAccount.name == "JG IMT 1")
+    auth.login()
+    assert UNKNOWN_CUSTOMER_EN not in _listed(client,
+                                              f"customer={account.id}")
+    assert UNKNOWN_CUSTOMER_EN not in _listed(client, "")
 
 
 def test_customer_link_on_order_detail_has_count_and_total(demo, client,

@@ -33,6 +33,9 @@ DATE_PROBLEMS = {
     "swapped": _l("The To date was before the From date, so the dates were "
                   "swapped."),
 }
+# A customer link that names no customer of the user's sites.
+UNKNOWN_CUSTOMER = _l("That customer is not one of your sites' customers, "
+                      "so the list shows every customer's orders.")
 
 # Why one order of a bulk change was left alone (bulk.py).
 BULK_REFUSED = {

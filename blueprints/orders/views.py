@@ -7,7 +7,8 @@ from flask_babel import get_timezone, gettext as _
 from flask_login import current_user
 
 from blueprints.orders import bp, listing, queries
-from blueprints.orders.labels import ACTION_DONE, DATE_PROBLEMS
+from blueprints.orders.labels import (ACTION_DONE, DATE_PROBLEMS,
+                                      UNKNOWN_CUSTOMER)
 from blueprints.orders.status import StatusForm, change_status
 from domain.order_status import TransitionRefused, actions_from
 from models import site_notices
@@ -28,6 +29,14 @@ def list_state(site_ids):
     return state, customer
 
 
+def _filter_problems(state, customer):
+    """What the list could not use of the filters asked for, translated."""
+    problems = [DATE_PROBLEMS[p] for p in state.date_problems]
+    if customer is None and request.args.get("customer"):
+        problems.append(UNKNOWN_CUSTOMER)
+    return problems
+
+
 def _list_context():
     sites = user_sites()
     site_ids = [site.id for site in sites]
@@ -41,7 +50,7 @@ def _list_context():
         "orders": page.rows,
         "counts": counts,
         "customer": customer,
-        "date_problems": [DATE_PROBLEMS[p] for p in state.date_problems],
+        "filter_problems": _filter_problems(state, customer),
     }
 
 
