@@ -66,7 +66,7 @@ MATCHES_COUNTED = 2000
 # order: "26" matches this year's orders, last by date).
 WALK_BUDGET = 20000
 # The same for a date range's walk, which looks each entry's order up for
-# its date (the sort indexes do not hold it): about 0.6 µs an entry.
+# its date: the sort indexes do not hold it (BENCHMARKS.md).
 DATED_WALK_BUDGET = 2000
 # PostgreSQL reads a date range sorted by code or id through the date
 # index when the range holds at most one in this many of the sites'
@@ -196,9 +196,9 @@ def _dated_page(site_ids, sizes, state, offset, limit):
     the range holds nearly all its orders: a range clusters in every sort
     order (ties go by id, which follows the date), so a walk may read
     every order outside it first. Otherwise its first DATED_WALK_BUDGET
-    entries are walked (a range up to today comes first in a descending order),
-    and if those hold too few its orders in range are read through the
-    (site, date) index and sorted (BENCHMARKS.md)."""
+    entries are walked (a range up to today comes first in a descending
+    order), and if those hold too few its orders in range are read
+    through the (site, date) index and sorted (BENCHMARKS.md)."""
     counts, in_filter = _range_counts(site_ids, state)
     wanted = offset + limit
     by_date = state.sort_key == "date"
@@ -242,10 +242,9 @@ def _sorted_in_range(ranks, state, wanted, narrow):
         # so a range's orders lie together in code order, and in id order
         # within the one status filtered on. PostgreSQL's planner takes
         # them for spread through it and walks the index from its start
-        # (last month by code read the whole table: 100 ms). In a
-        # subquery of its own (OFFSET 0) a narrow range is read through
-        # the date index and sorted; a wide one's walk is shorter
-        # (BENCHMARKS.md).
+        # (last month by code read the whole table). In a subquery of its
+        # own (OFFSET 0) a narrow range is read through the date index
+        # and sorted; a wide one's walk is shorter (BENCHMARKS.md).
         in_range = in_range.offset(0).alias("in_range")
         in_range = Order.select(in_range.c.key, in_range.c.id) \
             .from_(in_range)
