@@ -1,6 +1,7 @@
 """The order list's one design gives, for every search, sort, direction and
 status filter, exactly the page a plain reading of the rules gives: each
 matching order once, in sort order, ties by id; walks and gathers alike."""
+import collections
 import datetime
 import random
 
@@ -10,6 +11,7 @@ from blueprints.orders import order_list
 from blueprints.orders.listing import ListState
 from blueprints.orders.text_match import word_start_matcher
 from models import Dealer, Order, db
+from models.orders import OrderCustomerCount, OrderDayCount
 
 SORTS = ["code", "site", "po", "customer", "date", "status", "total"]
 SEARCHES = ["", "JG", "j", "1", "19", "Oy", "korjaamo", "Kallion", "190114",
@@ -205,13 +207,14 @@ def _day(value):
         datetime.date.fromisoformat(value)
 
 
-# (counter model, its key columns, an order's key) for each counter table
-# the list reads.
+# (counter model, its key columns, an order's key, a counter row's key)
+# for each counter table the list reads.
 COUNTERS = {
-    "customer": ("OrderCustomerCount", ("dealer", "customer_name", "status"),
-                 lambda o: (o.dealer_id, o.customer_name, o.status)),
-    "day": ("OrderDayCount", ("dealer", "status", "day"),
-            lambda o: (o.dealer_id, o.status, o.created_at.date())),
+    "customer": (OrderCustomerCount, ("dealer", "customer_name", "status"),
+                 lambda o: (o.dealer_id, o.customer_name, o.status), tuple),
+    "day": (OrderDayCount, ("dealer", "status", "day"),
+            lambda o: (o.dealer_id, o.status, o.created_at.date()),
+            lambda row: (row[0], row[1], _day(row[2]))),
 }
 
 
@@ -219,23 +222,15 @@ COUNTERS = {
 def test_counters_follow_every_change(demo, counter):
     """The triggers keep each counter table equal to a recount of the
     orders, through updates of every counted column, inserts and deletes."""
-    import collections
-    from models import orders as order_models
-    model_name, columns, key_of = COUNTERS[counter]
-    model = getattr(order_models, model_name)
+    model, columns, order_key, row_key = COUNTERS[counter]
 
     def counters():
         fields = [getattr(model, column) for column in columns]
-        found = {}
-        for *key, n in model.select(*fields, model.n).where(model.n > 0) \
-                .tuples():
-            if counter == "day":
-                key[-1] = _day(key[-1])
-            found[tuple(key)] = n
-        return found
+        return {row_key(row[:-1]): row[-1] for row in
+                model.select(*fields, model.n).where(model.n > 0).tuples()}
 
     def recount():
-        return dict(collections.Counter(key_of(o) for o in Order.select()))
+        return dict(collections.Counter(order_key(o) for o in Order.select()))
 
     with db.connection_context():
         assert counters() == recount()

@@ -220,8 +220,8 @@ def _dated_page(site_ids, sizes, state, offset, limit):
         else:
             keyed += found
     if gathered:
-        in_range = sum(in_filter[site] for site in gathered)
-        narrow = in_range * NARROW_RANGE <= in_range + outside_gathered
+        in_gathered = sum(in_filter[site] for site in gathered)
+        narrow = in_gathered * NARROW_RANGE <= in_gathered + outside_gathered
         keyed += _sorted_in_range(gathered, state, wanted, narrow)
     return _first(keyed, state, offset, limit), counts
 
