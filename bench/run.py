@@ -32,7 +32,7 @@ import urllib.parse
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from api_load import api_load  # noqa: E402
+from api_load import api_load, remove_posted_orders  # noqa: E402
 from load import BROWSER, PARTIAL, Browser, wrk  # noqa: E402
 from report import write_report  # noqa: E402
 import postgres  # noqa: E402
@@ -154,6 +154,9 @@ def run_size(orders, results):
 def run_app(orders, results, url, name):
     """Every scenario of the app on one database; the worst cases, what
     the dealer feels and the API at the largest size."""
+    removed = remove_posted_orders(url)
+    if removed:
+        log(f"Removed {removed} orders an earlier run posted to the API")
     for key, ms in cpu_per_request(url).items():
         results[("cpu", orders, key)] = ms
     log(f"\n{orders} orders on {name}, app (gunicorn.conf.py):")
