@@ -1,6 +1,7 @@
 """BENCHMARKS.md's PostgreSQL section: each figure beside SQLite's at the
-same size in the same run, and targets 1–3 (worst case, what the dealer
-feels, the searches) within TARGET_PG_RATIO × SQLite's figure."""
+same size in the same run, and targets 1, 2 and 4 (worst case, the
+searches, what the dealer feels) within TARGET_PG_RATIO × SQLite's figure.
+Target 3 compares two sizes; PostgreSQL runs the largest only."""
 from postgres import SETTINGS
 
 TARGET_PG_RATIO = 1.5
@@ -64,8 +65,9 @@ def postgres_section(pg, sqlite, large, scenarios, targets):
     if pg.get("api"):
         lines.append(_row("API orders, 16 clients", pg["api"],
                           sqlite.get("api"), None, None))
-    lines += ["", f"### Targets 1–3 on PostgreSQL (≤ {TARGET_PG_RATIO} × "
-              "SQLite's figure)", ""]
+    lines += ["", f"### Targets 1, 2 and 4 on PostgreSQL (≤ {TARGET_PG_RATIO} × "
+              "SQLite's figure; target 3 compares two sizes, and "
+              "PostgreSQL runs the largest only)", ""]
     lines += _targets(pg, sqlite, large, scenarios, targets)
     lines += _integration(pg, sqlite, large)
     build = pg.get(f"build_{large}")
@@ -78,8 +80,8 @@ def postgres_section(pg, sqlite, large, scenarios, targets):
 def _compare(name, value, base, target):
     """A target line: PostgreSQL's figure against SQLite's; the target
     SQLite is held to is information."""
-    held = (f"; SQLite's own target ≤ {target:.0f} ms "
-            f"{'met' if value <= target else 'not met'}")
+    held = (f"; the ≤ {target:.0f} ms target itself "
+            f"{'met' if value <= target else 'not met'} by this figure")
     if base is None:
         return (f"- ⏭ {name}: {value:.1f} ms (no SQLite figure in this "
                 f"run{held})")
@@ -121,11 +123,11 @@ def _targets(pg, sqlite, large, scenarios, targets):
                           "requests): all requests'", dated, base)
     felt, base = pg.get("perceived"), sqlite.get("perceived")
     if felt and "skipped" in felt:
-        lines.append(f"- ⏭ 2. what the dealer feels: skipped "
+        lines.append(f"- ⏭ 4. what the dealer feels: skipped "
                      f"({felt['skipped']})")
     elif felt:
         lines.append(_compare(
-            f"2. what the dealer feels in Chromium, {felt['count']} "
+            f"4. what the dealer feels in Chromium, {felt['count']} "
             "searches under load: p95", felt["p95"],
             base["p95"] if base and "p95" in base else None,
             targets["perceived"]))
@@ -134,7 +136,7 @@ def _targets(pg, sqlite, large, scenarios, targets):
             continue
         label = next(label for k, label, *_rest in scenarios if k == key)
         base = sqlite.get((large, key))
-        lines.append(_compare(f"3. {label}, 8 connections: p95",
+        lines.append(_compare(f"2. {label}, 8 connections: p95",
                               pg[(large, key)]["p95"],
                               base and base["p95"], targets["search"]))
     return lines
