@@ -20,9 +20,10 @@ ORDER_COLUMNS = [
 ]
 
 
-@bp.app_context_processor
+@bp.context_processor
 def order_labels():
-    """Labels the order templates use, translated at render time."""
+    """Labels the order templates use, translated at render time (for the
+    orders' own pages: no other area's template shows them)."""
     return {
         # Plain strings: a list page looks a label up for each of its rows.
         "status_labels": {key: str(label)
