@@ -9,7 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from load import wrk
-from servers import BIN, PORT, ROOT, _env, connect, query, sqlite_path
+from servers import BIN, PORT, ROOT, _env, query
 
 sys.path.insert(0, ROOT)
 from tests.webhook_receiver import Receiver  # noqa: E402
@@ -17,10 +17,6 @@ from tests.webhook_receiver import Receiver  # noqa: E402
 CLIENTS = 16
 REPLAYS = 200
 SITE = "20/90074"
-# The PO numbers of what this load posts: "B<run>t<time>-<thread>-<n>"
-# (bench/lua/unique.lua) and "R<run>-<n>" (the replays). The seed's are
-# digits.
-POSTED = ("B%t%-%-%", "R%-%")
 PENDING = ("SELECT COUNT(*) FROM webhook_delivery WHERE status = 'pending' "
            "AND endpoint_id = (SELECT MAX(id) FROM webhook_endpoint)")
 
@@ -60,37 +56,6 @@ def _replays(key, account, run_id):
     same = sum(1 for k in bodies if first[k][0] == 201
                and again[k] == (201, "true", first[k][2]))
     return {"replays": REPLAYS, "replays_identical": same}
-
-
-def remove_posted_orders(url):
-    """Remove the orders an earlier run posted, with their lines, events
-    and notices; returns how many. Left in, each run's thousands of new
-    orders would top the list in the next run, which would then measure
-    other data than the seed (walks that skip them, for one)."""
-    posted = ('SELECT id FROM "order" WHERE ' +
-              " OR ".join("po_number LIKE ?" for _ in POSTED))
-    statements = [
-        "DELETE FROM site_notice WHERE kind = 'new_order' AND subject IN "
-        f"(SELECT code FROM \"order\" WHERE id IN ({posted}))",
-        f"DELETE FROM order_line WHERE order_id IN ({posted})",
-        f"DELETE FROM order_event WHERE order_id IN ({posted})",
-        f'DELETE FROM "order" WHERE id IN ({posted})']
-    connection = connect(url)
-    try:
-        cursor = connection.cursor()
-        for sql in statements:
-            if not sqlite_path(url):
-                sql = sql.replace("?", "%s")
-            cursor.execute(sql, POSTED)
-        removed = cursor.rowcount
-        connection.commit()
-        if removed and not sqlite_path(url):
-            # The walks' index-only scans skip dead rows only once vacuumed.
-            connection.autocommit = True
-            connection.cursor().execute('VACUUM ANALYZE "order"')
-        return removed
-    finally:
-        connection.close()
 
 
 def _deliver_all(url, pending, receiver):

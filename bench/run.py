@@ -32,7 +32,8 @@ import urllib.parse
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from api_load import api_load, remove_posted_orders  # noqa: E402
+from api_load import api_load  # noqa: E402
+from cleanup import remove_earlier_runs  # noqa: E402
 from load import BROWSER, PARTIAL, Browser, wrk  # noqa: E402
 from report import write_report  # noqa: E402
 import postgres  # noqa: E402
@@ -154,9 +155,10 @@ def run_size(orders, results):
 def run_app(orders, results, url, name):
     """Every scenario of the app on one database; the worst cases, what
     the dealer feels and the API at the largest size."""
-    removed = remove_posted_orders(url)
-    if removed:
-        log(f"Removed {removed} orders an earlier run posted to the API")
+    orders_removed, requests_removed = remove_earlier_runs(url)
+    if orders_removed or requests_removed:
+        log(f"Removed what earlier runs wrote: {orders_removed} orders "
+            f"posted to the API, {requests_removed} trade-account requests")
     for key, ms in cpu_per_request(url).items():
         results[("cpu", orders, key)] = ms
     log(f"\n{orders} orders on {name}, app (gunicorn.conf.py):")
