@@ -65,9 +65,9 @@ def postgres_section(pg, sqlite, large, scenarios, targets):
     if pg.get("api"):
         lines.append(_row("API orders, 16 clients", pg["api"],
                           sqlite.get("api"), None, None))
-    lines += ["", f"### Targets 1, 2 and 4 on PostgreSQL (≤ {TARGET_PG_RATIO} × "
-              "SQLite's figure; target 3 compares two sizes, and "
-              "PostgreSQL runs the largest only)", ""]
+    lines += ["", "### Targets 1, 2 and 4 on PostgreSQL "
+              f"(≤ {TARGET_PG_RATIO} × SQLite's figure; target 3 compares "
+              "two sizes, and PostgreSQL runs the largest only)", ""]
     lines += _targets(pg, sqlite, large, scenarios, targets)
     lines += _integration(pg, sqlite, large)
     build = pg.get(f"build_{large}")

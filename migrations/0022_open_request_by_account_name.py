@@ -5,9 +5,10 @@ The request form refuses a second open request for one new account name
 of a dealer (blueprints/settings/request_checks.py). Its query asks for the
 dealer's requests with that name, earliest first; SQLite's planner chose
 the (dealer, submitted_at) index for the order and tested every request of
-the dealer. With 24 000 requests that took 8 ms of each submission, inside
-its write transaction, so submissions queued behind it (BENCHMARKS.md).
-This index holds the dealer, the name's key and the time in that order.
+the dealer, inside the submission's write transaction, so with many
+requests sent every submission queued behind it (BENCHMARKS.md has the
+figures). This index holds the dealer, the name's key and the time, in
+that order.
 """
 
 

@@ -54,7 +54,7 @@ RELEASED = {
     "0019_date_indexes_hold_every_sort_key.py": "9a9e6624565ca748",
     "0020_order_day_counts.py": "99230d920d6825c1",
     "0021_customer_index_holds_every_sort_key.py": "9ac4b0c83961db8b",
-    "0022_open_request_by_account_name.py": "cc33e4ef44b6d44a",
+    "0022_open_request_by_account_name.py": "c98c76289533d4bd",
 }
 # Numbers never used in this repository (migrations/README.md says why).
 NEVER_USED = {2, 3, 5}
