@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from peewee import SQL, Case, NodeList, Select, Tuple, Value, fn
 
 from blueprints.orders.date_counts import range_counts
-from blueprints.orders.text_match import (like, like_escaped, spellings,
+from blueprints.orders.text_match import (contains, spellings,
                                           word_start_matcher)
 from models import ORDER_STATUSES, Order, db
 from models.base import is_sqlite
@@ -435,8 +435,8 @@ def code_condition(q):
         return Order.id.in_(SQL(
             "(SELECT rowid FROM order_code_search "
             "WHERE order_code_search MATCH ?)", [trigram_phrase(q)]))
-    pattern = "%" + like_escaped(q) + "%"   # pg_trgm's indexes serve it
-    return like(Order.code, pattern) | like(Order.po_number, pattern)
+    # pg_trgm's indexes serve it.
+    return contains(Order.code, q) | contains(Order.po_number, q)
 
 
 def _walk_test(condition, column, state):
@@ -448,14 +448,9 @@ def _walk_test(condition, column, state):
         return condition
     if column is None:
         # The trigram index would be read whole first; a test per order
-        # is cheap: LIKE ignores the case of ASCII letters, and without a
-        # letter that has a case (digits, say) instr() finds the same
-        # orders faster (BENCHMARKS.md).
-        if state.q.lower() == state.q.upper():
-            return ((fn.instr(Order.code, state.q) > 0)
-                    | (fn.instr(Order.po_number, state.q) > 0))
-        pattern = "%" + like_escaped(state.q) + "%"
-        return like(Order.code, pattern) | like(Order.po_number, pattern)
+        # is cheap (LIKE ignores the case of ASCII letters only).
+        return contains(Order.code, state.q) | contains(Order.po_number,
+                                                        state.q)
     return _unindexed(condition)
 
 
@@ -697,8 +692,7 @@ def _customer_counts(site_ids, q):
              .where(OrderCustomerCount.dealer.in_(list(site_ids))
                     & (OrderCustomerCount.n > 0)))
     if q.isascii():
-        query = query.where(like(OrderCustomerCount.customer_name,
-                                 "%" + like_escaped(q) + "%"))
+        query = query.where(contains(OrderCustomerCount.customer_name, q))
     return query.tuples()
 
 
