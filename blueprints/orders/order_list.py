@@ -45,7 +45,7 @@ from peewee import SQL, Case, NodeList, Select, Tuple, Value, fn
 from blueprints.orders.date_counts import range_counts
 from blueprints.orders.text_match import (contains, spellings,
                                           word_start_matcher)
-from models import ORDER_STATUSES, Order, db
+from models import ORDER_STATUSES, Order, db, prepared
 from models.base import is_sqlite
 from models.orders import OrderCustomerCount, OrderStatusCount
 
@@ -698,11 +698,15 @@ def _customer_counts(site_ids, q):
 
 def _status_counts(site_ids, status):
     """(StatusCounts of the sites, {site: orders in the status filter})."""
-    return _counted(OrderStatusCount.select(OrderStatusCount.dealer,
-                                            OrderStatusCount.status,
-                                            OrderStatusCount.n)
-                    .where(OrderStatusCount.dealer.in_(list(site_ids)))
-                    .tuples(), status)
+    # Compiled once per number of sites (models/prepared.py): every list
+    # request reads them (BENCHMARKS.md).
+    return _counted(prepared.rows(_status_counts_of, list(site_ids)), status)
+
+
+def _status_counts_of(site_ids):
+    return (OrderStatusCount.select(OrderStatusCount.dealer,
+                                    OrderStatusCount.status, OrderStatusCount.n)
+            .where(OrderStatusCount.dealer.in_(site_ids)))
 
 
 def _counted(rows, status):
