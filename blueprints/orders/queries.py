@@ -49,7 +49,7 @@ def list_page(sites, state, window):
     total = None if counts.at_least else counts.in_filter(state.status)
     by_id = {site.id: site for site in sites}
     # Compiled once per number of rows (models/prepared.py): every list
-    # request reads its rows so (BENCHMARKS.md).
+    # request reads its page's rows (BENCHMARKS.md).
     rows = {row[0]: row for row in prepared.rows(_rows_of, ids)} \
         if ids else {}
     return window.page([OrderRow(rows[i], by_id) for i in ids], total), counts
