@@ -1,4 +1,5 @@
-"""Case-insensitive LIKE patterns, written the same way on both databases."""
+"""Case-insensitive text matching (LIKE patterns, instr), written the same
+way on both databases."""
 from peewee import SQL, NodeList, Value, fn
 
 from models.base import is_sqlite
